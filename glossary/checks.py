@@ -1,0 +1,49 @@
+"""Checks beyond the schema: problems a person should fix before gloss can rely on the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ruamel.yaml.comments import CommentedMap
+
+from glossary.errors import Problem
+from glossary.positions import locate
+from glossary.store import Document
+
+
+def spelling_key(text: str) -> str:
+    """Spellings are the same when they differ only in case and spacing."""
+    return " ".join(text.casefold().split())
+
+
+def _position(data: CommentedMap, index: int, variant: int | None) -> tuple[int, int]:
+    loc: tuple[int | str, ...] = ("terms", index, "term")
+    if variant is not None:
+        loc = ("terms", index, "variants", variant)
+    return locate(data, loc, key_itself=False)
+
+
+def duplicate_spellings(doc: Document) -> Iterator[Problem]:
+    """One spelling (term or variant) claimed by two entries, reported where it comes again."""
+    owner: dict[str, int] = {}
+    for index, entry in enumerate(doc.glossary.terms):
+        spellings = [(entry.term, None), *((v, i) for i, v in enumerate(entry.variants))]
+        for spelling, variant in spellings:
+            key = spelling_key(spelling)
+            first = owner.setdefault(key, index)
+            if first == index:
+                continue
+            line, col = _position(doc.data, index, variant)
+            first_line, _ = _position(doc.data, first, None)
+            other = doc.glossary.terms[first].term
+            yield Problem(
+                doc.label,
+                line + 1,
+                col + 1,
+                f"`{spelling}` is already a spelling of `{other}` (line {first_line + 1})",
+            )
+
+
+def check(doc: Document) -> list[Problem]:
+    """Every problem in a loaded (schema-valid) glossary, in file order."""
+    return sorted(duplicate_spellings(doc))

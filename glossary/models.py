@@ -1,0 +1,93 @@
+"""Pydantic models of the glossary file (see DESIGN.md for the contract).
+
+Unknown keys are errors (`extra="forbid"`): a typo such as `translaton:` must be reported,
+never silently dropped. Models describe the file; the store edits the YAML document itself so
+that comments and key order survive.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Kind(StrEnum):
+    word = "word"
+    phrase = "phrase"
+    name = "name"  # a person: never glossed as vocabulary
+    title = "title"
+    place = "place"
+    group = "group"  # clans, peoples (-kru)
+    other = "other"
+
+
+class Status(StrEnum):
+    candidate = "candidate"
+    confirmed = "confirmed"
+    rejected = "rejected"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class Source(_Strict):
+    """One finding: where a term was seen and what the story (or a lexicon) said it means."""
+
+    story: str | None = Field(None, description="Path of the story the finding comes from.")
+    line: int | None = Field(None, ge=1, description="1-based line in the story file.")
+    quote: str | None = Field(None, description="The text around the finding, as it stands.")
+    translation: str | None = Field(None, description="The translation as the source gives it.")
+    method: str | None = Field(
+        None, description="How it was found: a pattern name, `lexicon`, `import`, ..."
+    )
+    confidence: float | None = Field(None, ge=0, le=1)
+    lexicon: str | None = Field(None, description="Name of the lexicon that supplied it.")
+
+
+class Entry(_Strict):
+    term: NonEmpty = Field(description="The canonical spelling.")
+    translations: list[NonEmpty] = Field(default_factory=list)
+    variants: list[NonEmpty] = Field(
+        default_factory=list, description="Other spellings that mean this entry."
+    )
+    kind: Kind = Field(Kind.word, description="`name` entries are never glossed as vocabulary.")
+    status: Status = Status.candidate
+    sources: list[Source] = Field(default_factory=list)
+    seen: int | None = Field(
+        None, ge=0, description="Findings in all, when more were seen than `sources` keeps."
+    )
+    confidence: float | None = Field(None, ge=0, le=1)
+    pos: str | None = Field(None, description="Part of speech.")
+    etymology: str | None = None
+    notes: str | None = None
+
+    @field_validator("term", mode="before")
+    @classmethod
+    def _term_is_text(cls, value: object) -> object:
+        # YAML reads `term: 12` or `term: yes` as a number or boolean; say so plainly.
+        if value is None:
+            raise ValueError("term is empty")
+        return value
+
+    def spellings(self) -> list[str]:
+        """The term and its variants, the term first."""
+        return [self.term, *self.variants]
+
+
+class Glossary(_Strict):
+    language: str | None = Field(None, description="The conlang, e.g. Trigedasleng.")
+    description: str | None = None
+    terms: list[Entry] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the glossary file, for editors that validate YAML as people type."""
+    schema = Glossary.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "gloss glossary"
+    return schema

@@ -1,0 +1,260 @@
+"""The YAML store: round-trip load with positioned errors, a fast read-only path, atomic saves.
+
+People edit the glossary by hand, so the store edits the ruamel document itself (never a
+`model_dump()`), keeps the file's indentation, quotes, BOM and line endings, and leaves a file
+whose text would not change untouched.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from glossary.errors import GlossError, Problem
+from glossary.models import Glossary
+from glossary.positions import validation_problems
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a file is laid out, so that saving it keeps its look."""
+
+    mapping: int = 2
+    sequence: int = 4
+    offset: int = 2
+    explicit_start: bool = False
+    bom: bool = False
+    newline: str = "\n"
+
+
+@dataclass
+class Document:
+    """A glossary file as loaded: the editable YAML tree and its validated model."""
+
+    path: Path
+    data: CommentedMap
+    glossary: Glossary
+    style: Style = field(default_factory=Style)
+    text: str | None = None  # the text as read; None for a file not yet on disk
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Building many small YAML nodes triggers the cyclic collector over and over for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _round_trip(style: Style) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long quote a person wrote on one line
+    yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    yaml.explicit_start = style.explicit_start
+    return yaml
+
+
+_SEQ_ITEM = re.compile(r"^( *)- +(?=[^#\s])")
+_KEY_ONLY = re.compile(r"^( *)(?:- +)?[^#\s][^:]*:\s*(?:#.*)?$")
+
+
+def guess_style(text: str) -> Style:
+    """The indentation of a block-style YAML text, the house style where it shows none."""
+    mapping = sequence = offset = None
+    parent: int | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _SEQ_ITEM.match(line)
+        if item and parent is not None and sequence is None:
+            offset = indent - parent
+            sequence = item.end() - parent
+        elif parent is not None and mapping is None and not item and indent > parent:
+            mapping = indent - parent
+        key = _KEY_ONLY.match(line)
+        parent = (len(key.group(0)) - len(key.group(0).lstrip(" -"))) if key else None
+        if mapping is not None and sequence is not None:
+            break
+    explicit = bool(re.match(r"(?:[ \t]*(?:#[^\n]*)?\n)*---", text))
+    return Style(
+        mapping=mapping or 2,
+        sequence=sequence or 4,
+        offset=offset if offset is not None else 2,
+        explicit_start=explicit,
+    )
+
+
+def decode(raw: bytes, label: str) -> tuple[str, bool, str]:
+    """Text, whether it had a BOM, and its newline; an error that names the line otherwise."""
+    bom = raw.startswith(BOM.encode())
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise GlossError(
+            "not UTF-8", [Problem(label, line, column, "not UTF-8 text; save the file as UTF-8")]
+        ) from None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return text.replace("\r\n", "\n"), bom, newline
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise GlossError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise GlossError(f"{label}: is a folder, not a glossary file") from None
+    except OSError as err:
+        raise GlossError(f"{label}: cannot read: {err.strerror}") from None
+
+
+def syntax_problem(err: YAMLError, label: str) -> Problem:
+    if isinstance(err, MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        what = err.problem or "syntax error"
+        if err.context:
+            what = f"{what} ({err.context})"
+        return Problem(label, mark.line + 1, mark.column + 1, f"syntax error: {what}")
+    return Problem(label, 0, 0, f"syntax error: {err}")
+
+
+def parse(text: str, label: str, style: Style | None = None) -> CommentedMap:
+    """The round-trip YAML tree of a glossary text; a positioned GlossError when it is not one."""
+    try:
+        with _gc_paused():
+            data = _round_trip(style or Style()).load(text)
+    except YAMLError as err:
+        raise GlossError("syntax error", [syntax_problem(err, label)]) from None
+    if data is None:
+        return CommentedMap()
+    if not isinstance(data, CommentedMap):
+        raise GlossError(
+            "not a glossary",
+            [Problem(label, 1, 1, "a glossary is a mapping with a `terms:` list")],
+        )
+    return data
+
+
+def validate(data: CommentedMap, label: str) -> Glossary:
+    """The model of a YAML tree; every problem positioned at its line and column."""
+    try:
+        return Glossary.model_validate(data)
+    except ValidationError as err:
+        raise GlossError("invalid glossary", validation_problems(err, data, label)) from None
+
+
+def loads(text: str, path: Path) -> Document:
+    label = str(path)
+    style = guess_style(text)
+    data = parse(text, label, style)
+    return Document(path=path, data=data, glossary=validate(data, label), style=style, text=text)
+
+
+def load(path: Path) -> Document:
+    """Load a glossary for editing. Raises GlossError (with positions) when it cannot be used."""
+    label = str(path)
+    text, bom, newline = decode(_read_bytes(path, label), label)
+    doc = loads(text, path)
+    doc.style = replace(doc.style, bom=bom, newline=newline)
+    return doc
+
+
+def load_or_new(path: Path, language: str | None = None) -> Document:
+    """The glossary at `path`, or a new empty one when no file is there yet."""
+    if path.exists():
+        return load(path)
+    data = CommentedMap()
+    if language:
+        data["language"] = language
+    data["terms"] = []
+    return Document(path=path, data=data, glossary=Glossary(language=language))
+
+
+def read(path: Path) -> Glossary:
+    """Read a glossary for looking things up: the C-backed safe loader, no comments kept.
+
+    Falls back to the round-trip loader only to position problems in a file that fails.
+    """
+    label = str(path)
+    raw = _read_bytes(path, label)
+    text, _, _ = decode(raw, label)
+    try:
+        with _gc_paused():
+            data: Any = YAML(typ="safe", pure=False).load(text)
+        return Glossary.model_validate(data if data is not None else {})
+    except (YAMLError, ValidationError):
+        return loads(text, path).glossary
+
+
+def dumps(doc: Document) -> str:
+    """The text of a document in its own style (without BOM, `\\n` newlines)."""
+    from io import StringIO
+
+    out = StringIO()
+    _round_trip(doc.style).dump(doc.data, out)
+    return out.getvalue()
+
+
+def save(doc: Document) -> bool:
+    """Write the document atomically when its text changed; True when the file was written."""
+    text = dumps(doc)
+    if text == doc.text and doc.path.exists():
+        return False
+    body = text.replace("\n", doc.style.newline)
+    if doc.style.bom:
+        body = BOM + body
+    atomic_write(doc.path, body.encode("utf-8"))
+    doc.text = text
+    return True
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write via a temp file in the same folder, fsync, then replace; keep the old file's mode."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise GlossError(f"{path}: cannot write: {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise GlossError(f"{path}: cannot write: {err.strerror}") from None
