@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from glossary.errors import Problem
+from glossary.errors import GlossError, Problem
 from glossary.positions import locate
-from glossary.store import Document
+from glossary.store import Document, load
 
 
 def spelling_key(text: str) -> str:
@@ -47,3 +48,12 @@ def duplicate_spellings(doc: Document) -> Iterator[Problem]:
 def check(doc: Document) -> list[Problem]:
     """Every problem in a loaded (schema-valid) glossary, in file order."""
     return sorted(duplicate_spellings(doc))
+
+
+def check_file(path: Path) -> list[Problem]:
+    """All problems of the glossary at `path`: unreadable, syntax, schema, then the checks."""
+    try:
+        doc = load(path)
+    except GlossError as err:
+        return err.problems or [Problem(str(path), 0, 0, err.message.removeprefix(f"{path}: "))]
+    return check(doc)

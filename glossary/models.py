@@ -7,32 +7,20 @@ that comments and key order survive.
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class Kind(StrEnum):
-    word = "word"
-    phrase = "phrase"
-    name = "name"  # a person: never glossed as vocabulary
-    title = "title"
-    place = "place"
-    group = "group"  # clans, peoples (-kru)
-    other = "other"
-
-
-class Status(StrEnum):
-    candidate = "candidate"
-    confirmed = "confirmed"
-    rejected = "rejected"
+# `name` is a person: never glossed as vocabulary; `group` is a clan or people (-kru).
+Kind = Literal["word", "phrase", "name", "title", "place", "group", "other"]
+Status = Literal["candidate", "confirmed", "rejected"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Source(_Strict):
@@ -55,8 +43,8 @@ class Entry(_Strict):
     variants: list[NonEmpty] = Field(
         default_factory=list, description="Other spellings that mean this entry."
     )
-    kind: Kind = Field(Kind.word, description="`name` entries are never glossed as vocabulary.")
-    status: Status = Status.candidate
+    kind: Kind = Field("word", description="`name` entries are never glossed as vocabulary.")
+    status: Status = "candidate"
     sources: list[Source] = Field(default_factory=list)
     seen: int | None = Field(
         None, ge=0, description="Findings in all, when more were seen than `sources` keeps."

@@ -1,0 +1,75 @@
+"""The `gloss` command: a thin Typer app; each command lives in `annotate/commands/`.
+
+Heavy modules are imported inside the commands, so `gloss --help` and `gloss lookup` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from annotate.commands import annotate as annotate_cmd
+from annotate.commands import check, extract, lookup, schema
+from glossary import __version__
+
+app = typer.Typer(
+    name="gloss",
+    help=(
+        "Extract, look up and gloss the conlang in fan fiction.\n\n"
+        "gloss extract stories/          build glossary.yaml from the stories\n\n"
+        "gloss lookup wanheddaa          find a term however it is spelled\n\n"
+        "gloss annotate stories/x.txt    print a story with inline glosses"
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gloss {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Extract, look up and gloss the conlang in fan fiction."""
+
+
+app.command("extract")(extract.extract)
+app.command("lookup")(lookup.lookup)
+app.command("annotate")(annotate_cmd.annotate)
+app.command("check")(check.check)
+app.command("schema")(schema.schema)
+
+
+def main() -> None:
+    """Console entry point: never a traceback for the user, whatever happens."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("gloss: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # `gloss annotate ... | head`: the reader went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as err:  # a bug of ours, not the user's data: say so in one line
+        if os.environ.get("GLOSS_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"gloss: internal error: {type(err).__name__}: {err} "
+            "(set GLOSS_DEBUG=1 for a traceback, and please report it)\n"
+        )
+        sys.exit(70)

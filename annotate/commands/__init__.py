@@ -1,0 +1,1 @@
+"""One module per `gloss` command: argument parsing and rendering only."""

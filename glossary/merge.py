@@ -1,0 +1,276 @@
+"""Merge findings into a glossary document without undoing anything a person did.
+
+The rules (DESIGN.md): new terms are added as candidates; an existing entry gains new
+spellings, new sources and the translations those sources give; a `rejected` entry stays
+rejected and is not proposed again; an edited translation stays, because a translation once
+recorded in a source is never proposed again; a second identical run changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from glossary.findings import Finding
+from glossary.models import Kind
+from glossary.normalize import fold, squash
+from glossary.store import Document
+
+MAX_SOURCES = 3  # evidence kept per entry; more findings only raise `seen`
+TYPO_MIN_LENGTH = 6  # shorter words one letter apart are too often different words
+
+
+@dataclass
+class Change:
+    term: str
+    action: str  # "added" | "updated"
+    details: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        detail = f" ({', '.join(self.details)})" if self.details else ""
+        return f"{self.action} {self.term}{detail}"
+
+
+@dataclass
+class MergeReport:
+    changes: list[Change] = field(default_factory=list)
+    skipped_rejected: int = 0
+
+    @property
+    def added(self) -> list[Change]:
+        return [c for c in self.changes if c.action == "added"]
+
+    @property
+    def updated(self) -> list[Change]:
+        return [c for c in self.changes if c.action == "updated"]
+
+
+def _compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Two translation lists can belong to one term: one is empty or they share a sense."""
+    a, b = [fold(t) for t in a], [fold(t) for t in b]
+    if not a or not b:
+        return True
+    return any(fuzz.token_set_ratio(x, y) >= 80 for x in a for y in b)
+
+
+def same_term(key_a: str, key_b: str, trans_a: Iterable[str], trans_b: Iterable[str]) -> bool:
+    """One term spelled two ways: equal keys, or a one-letter typo in a long word whose
+    translations agree. `gouthru klir` (safe passage) and `gouthru klin` (suicide) stay apart."""
+    if key_a == key_b:
+        return True
+    if min(len(key_a), len(key_b)) < TYPO_MIN_LENGTH:
+        return False
+    if Levenshtein.distance(key_a, key_b, score_cutoff=1) > 1:
+        return False
+    return _compatible(trans_a, trans_b)
+
+
+def _story_translations(findings: Iterable[Finding]) -> list[str]:
+    return [f.translation for f in findings if f.translation and not f.lexicon]
+
+
+def group(findings: Iterable[Finding]) -> list[list[Finding]]:
+    """Findings that are one term, in order of first sighting."""
+    groups: list[list[Finding]] = []
+    keys: list[str] = []
+    for finding in findings:
+        key = squash(finding.term)
+        if not key:
+            continue
+        for i, k in enumerate(keys):
+            if same_term(k, key, _story_translations(groups[i]), _story_translations([finding])):
+                groups[i].append(finding)
+                break
+        else:
+            keys.append(key)
+            groups.append([finding])
+    return groups
+
+
+def _flow(items: Sequence[str]) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _source_node(finding: Finding) -> CommentedMap:
+    node = CommentedMap()
+    fields: dict[str, Any] = {
+        "story": finding.story,
+        "line": finding.line,
+        "quote": finding.quote,
+        "translation": finding.translation,
+        "method": finding.method,
+        "confidence": round(finding.confidence, 2),
+        "lexicon": finding.lexicon,
+    }
+    for key, value in fields.items():
+        if value is not None:
+            node[key] = value
+    return node
+
+
+def _source_id(source: Any) -> tuple[Any, ...]:
+    if source.get("lexicon"):
+        return ("lexicon", source.get("lexicon"), fold(str(source.get("translation") or "")))
+    return ("story", source.get("story"), source.get("line"), fold(str(source.get("quote") or "")))
+
+
+def _finding_id(finding: Finding) -> tuple[Any, ...]:
+    return _source_id(_source_node(finding))
+
+
+def _spelling_of(findings: Sequence[Finding]) -> str:
+    """The canonical spelling: the most common one, the first seen on a tie."""
+    counts = Counter(f.term for f in findings)
+    return max(counts, key=lambda t: (counts[t], -[f.term for f in findings].index(t)))
+
+
+def _kind_of(findings: Sequence[Finding]) -> Kind:
+    return Counter(f.kind for f in findings).most_common(1)[0][0]
+
+
+def _ordered(findings: Sequence[Finding]) -> list[Finding]:
+    # Keep evidence that carries a story's translation first, then the most confident.
+    return sorted(
+        findings, key=lambda f: (f.translation is None, f.lexicon is not None, -f.confidence)
+    )
+
+
+class _Index:
+    """Existing entries by spelling key, for finding where a group belongs."""
+
+    def __init__(self, terms: CommentedSeq) -> None:
+        self.terms = terms
+        self.keys: list[tuple[str, int]] = []
+        for i, node in enumerate(terms):
+            self.add(i)
+            del node  # only the position matters here
+
+    def add(self, index: int) -> None:
+        node = self.terms[index]
+        for spelling in [node.get("term"), *(node.get("variants") or [])]:
+            if isinstance(spelling, str) and spelling.strip():
+                self.keys.append((squash(spelling), index))
+
+    def find(self, findings: Sequence[Finding]) -> int | None:
+        wanted = {squash(f.term) for f in findings}
+        translations = _story_translations(findings)
+        for key, index in self.keys:
+            if key in wanted:
+                return index
+        for key, index in self.keys:
+            existing = self.terms[index].get("translations") or []
+            if any(same_term(key, w, existing, translations) for w in wanted):
+                return index
+        return None
+
+
+def merge(doc: Document, findings: Iterable[Finding]) -> MergeReport:
+    """Merge findings into `doc.data` in place; the report says what changed."""
+    if not isinstance(doc.data.get("terms"), list):
+        doc.data["terms"] = CommentedSeq()
+    terms: CommentedSeq = doc.data["terms"]
+    index = _Index(terms)
+    report = MergeReport()
+    for found in group(findings):
+        at = index.find(found)
+        if at is None:
+            terms.append(_new_entry(found))
+            index.add(len(terms) - 1)
+            report.changes.append(Change(terms[-1]["term"], "added", _summary(terms[-1])))
+            continue
+        node = terms[at]
+        if str(node.get("status", "")) == "rejected":
+            report.skipped_rejected += 1
+            continue
+        details = _update_entry(node, found)
+        if details:
+            index.add(at)
+            report.changes.append(Change(str(node["term"]), "updated", details))
+    return report
+
+
+def _summary(node: CommentedMap) -> list[str]:
+    translations = node.get("translations") or []
+    return [f"= {'; '.join(translations)}"] if translations else []
+
+
+def _new_entry(findings: Sequence[Finding]) -> CommentedMap:
+    node = CommentedMap()
+    term = _spelling_of(findings)
+    node["term"] = term
+    node["translations"] = _flow([])
+    node["variants"] = _flow([])
+    node["kind"] = _kind_of(findings)
+    node["status"] = "candidate"
+    node["sources"] = CommentedSeq()
+    _update_entry(node, findings)
+    for key in ("translations", "variants"):
+        if not node[key]:
+            del node[key]
+    return node
+
+
+def _update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
+    """Add what is new in `findings` to an entry; the details of what was added."""
+    details: list[str] = []
+    sources = node.get("sources")
+    if sources is None:
+        sources = node["sources"] = CommentedSeq()
+    known = {_source_id(s) for s in sources if isinstance(s, dict)}
+    # Every translation ever proposed stays recorded in a source, so one a person
+    # edited or deleted is not proposed again.
+    proposed = {
+        fold(str(s.get("translation")))
+        for s in sources
+        if isinstance(s, dict) and s.get("translation")
+    }
+    translations = node.get("translations")
+    have = {fold(str(t)) for t in translations or []}
+
+    fresh = [f for f in _ordered(findings) if _finding_id(f) not in known]
+    seen_ids: set[tuple[Any, ...]] = set()
+    for finding in fresh:
+        fid = _finding_id(finding)
+        if fid in seen_ids:
+            continue
+        seen_ids.add(fid)
+        text = finding.translation
+        new_translation = bool(text) and fold(text or "") not in proposed | have
+        if len(sources) < MAX_SOURCES or new_translation:
+            sources.append(_source_node(finding))
+        if new_translation and text:
+            if translations is None:
+                translations = node["translations"] = _flow([])
+            translations.append(text)
+            have.add(fold(text))
+            proposed.add(fold(text))
+            details.append(f"translation {text!r}")
+
+    spellings = {fold(str(s)) for s in [node.get("term"), *(node.get("variants") or [])]}
+    for spelling in dict.fromkeys(f.term for f in findings):
+        if fold(spelling) in spellings:
+            continue
+        variants = node.get("variants")
+        if variants is None:
+            variants = node["variants"] = _flow([])
+        variants.append(spelling)
+        spellings.add(fold(spelling))
+        details.append(f"variant {spelling!r}")
+
+    story_ids = {_finding_id(f) for f in findings if not f.lexicon}
+    seen = max(int(node.get("seen") or 0), len(story_ids))
+    kept = sum(1 for s in sources if isinstance(s, dict) and not s.get("lexicon"))
+    if seen > kept and seen != node.get("seen"):
+        node["seen"] = seen
+    added_sources = len(sources) - len(known)
+    if added_sources > 0:
+        details.append(f"{added_sources} source{'s' if added_sources > 1 else ''}")
+    return details
