@@ -1,0 +1,103 @@
+"""Fuzzy lookup both ways, over a small hand-written glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.lookup import Hit, Index
+from glossary.models import Entry, Glossary
+from glossary.store import read
+
+GLOSSARY = Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml"
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index(read(GLOSSARY))
+
+
+def first(index: Index, query: str) -> Hit:
+    hits = index.lookup(query)
+    assert hits, f"nothing found for {query!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "matched", "score"),
+    [
+        ("Wanheda", "Wanheda", "term", 100),
+        ("WANHEDDAA", "Wanheda", "term", 100),  # shouted
+        ("wánhéda", "Wanheda", "term", 100),  # accents
+        ("Hedda", "Heda", "term", 100),  # doubled letter folds onto the term itself
+        ("sky kru", "Skaikru", "term", 100),  # space inside a compound
+        ("Sky-crew", "Skaikru", "term", 100),  # swap crew -> kru, sky -> skai
+        ("Skykru", "Skaikru", "term", 100),
+        ("you", "yu", "term", 100),  # swap you -> yu
+        ("Yo gonplei ste odon", "Yu gonplei ste odon", "variant", 100),
+        ("yu gonplei ste odon!", "Yu gonplei ste odon", "term", 100),
+        ("safe passage", "gouthru klir", "translation", 100),
+        ("Fight", "gonplei", "translation", 100),  # English to conlang, one sense of several
+        ("commandr", "Heda", "translation", 94),  # a typo in English
+        ("Wanhedaa's", "Wanheda", "term", 93),  # possessive: one letter more
+    ],
+)
+def test_best_hit(index: Index, query: str, term: str, matched: str, score: int) -> None:
+    hit = first(index, query)
+    assert (hit.entry.term, hit.matched, hit.score) == (term, matched, score)
+    assert hit.whole
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["the", "of the", "x", "I", "qwertyzz", "", "  ", "!!", "gona", "zzkru zzheda"],
+)
+def test_nothing_is_better_than_a_wrong_answer(index: Index, query: str) -> None:
+    # stop words, single letters, nonsense and rejected entries (`gona`) find nothing
+    assert index.lookup(query) == []
+
+
+def test_near_identical_terms_are_both_shown(index: Index) -> None:
+    hits = index.lookup("gouthru klir")
+    assert [(h.entry.term, h.score) for h in hits[:2]] == [
+        ("gouthru klir", 100),
+        ("gouthru klin", 91),
+    ]
+
+
+def test_homographs_are_both_shown(index: Index) -> None:
+    hits = index.lookup("daun")
+    assert [h.entry.translations for h in hits] == [["down"], ["sad"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a whole line: each known word, for the words it matched
+        ("Ai laik Okteivia kom Skaikru", [("ai", "ai"), ("kom", "kom"), ("Skaikru", "skaikru")]),
+        # a partial line: the phrase it is part of first, then its words
+        ("ste odon", [("Yu gonplei ste odon", "ste odon"), ("odon", "odon")]),
+        ("fight is over", [("Yu gonplei ste odon", "fight is over"), ("gonplei", "fight")]),
+    ],
+)
+def test_lines_and_partial_lines(index: Index, query: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h.entry.term, h.query) for h in index.lookup(query)][: len(expected)] == expected
+
+
+def test_partial_line_scores_below_a_whole_match(index: Index) -> None:
+    hit = first(index, "ste odon")
+    assert hit.whole and 50 < hit.score < 90
+
+
+def test_one_hit_per_entry_and_limit(index: Index) -> None:
+    hits = index.lookup("Yu gonplei ste odon", limit=None)
+    assert len({id(h.entry) for h in hits}) == len(hits)
+    assert [h.entry.term for h in hits] == ["Yu gonplei ste odon", "yu", "gonplei", "odon"]
+    assert len(index.lookup("Yu gonplei ste odon", limit=2)) == 2
+
+
+def test_rejected_entries_are_never_returned() -> None:
+    glossary = Glossary(terms=[Entry(term="gona", translations=["warrior"], status="rejected")])
+    assert Index(glossary).lookup("gona") == []
+    assert Index(glossary).lookup("warrior") == []
