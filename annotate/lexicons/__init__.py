@@ -1,0 +1,1 @@
+"""Bundled lexicons: one glossary file per conlang (`<name>.yaml`), read by `annotate.lexicon`."""
