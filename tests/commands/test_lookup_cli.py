@@ -1,0 +1,99 @@
+"""`gloss lookup` through the CLI: output, exit codes and error texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotate.cli import app
+
+GLOSSARY = str(Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml")
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["lookup", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "stdout"),
+    [
+        (["Wanheddaa"], "Wanheda: commander of death  [title, term 100]\n"),
+        (["Hedda"], "Heda: commander; leader  [title, term 100]\n"),
+        (
+            ["safe passage"],
+            "gouthru klir: safe passage  [phrase, translation 'safe passage' 100]\n",
+        ),
+        (
+            ["Yo gonplei ste odon", "--limit", "2"],
+            "Yu gonplei ste odon: Your fight is over  "
+            "[phrase, variant 'Yo gonplei ste odon' 100]\n"
+            "gonplei: fight; game; journey  [word, term 100 for 'gonplei']\n",
+        ),
+    ],
+)
+def test_text_output(args: list[str], stdout: str) -> None:
+    assert run(*args, "-g", GLOSSARY) == (0, stdout, "")
+
+
+def test_json_has_the_contract_fields() -> None:
+    code, out, _ = run("gouthru klir", "-g", GLOSSARY, "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert hits[0] == {
+        "term": "gouthru klir",
+        "translations": ["safe passage"],
+        "score": 100,
+        "kind": "phrase",
+        "status": "candidate",
+        "matched": "term",
+        "text": "gouthru klir",
+        "query": "gouthru klir",
+    }
+    assert [(h["term"], h["score"]) for h in hits] == [("gouthru klir", 100), ("gouthru klin", 91)]
+
+
+@pytest.mark.parametrize("query", ["the", "x", "qwertyzz", "gona"])
+def test_nothing_found_exits_1(query: str) -> None:
+    assert run(query, "-g", GLOSSARY) == (1, "", f"gloss: nothing found for {query!r}\n")
+    assert run(query, "-g", GLOSSARY, "--json") == (1, "[]\n", "")
+
+
+def test_several_queries_give_one_json_object_each() -> None:
+    code, out, _ = run("heda", "the", "-g", GLOSSARY, "--json", "--limit", "1")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0  # like grep: 0 when any query found something
+    assert [(r["query"], [h["term"] for h in r["hits"]]) for r in rows] == [
+        ("heda", ["Heda"]),
+        ("the", []),
+    ]
+
+
+def test_queries_from_stdin() -> None:
+    code, out, _ = run("-", "-g", GLOSSARY, "--limit", "1", stdin="kom\n\nthe\n")
+    assert (code, out) == (
+        0,
+        "kom:\n  kom: from; of  [word, term 100]\nthe:\n  nothing found\n",
+    )
+
+
+def test_missing_glossary_is_reported(tmp_path: Path) -> None:
+    missing = tmp_path / "none.yaml"
+    assert run("heda", "-g", str(missing)) == (1, "", f"{missing}: no such file\n")
+
+
+def test_broken_glossary_is_reported_with_its_position(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("terms:\n  - term: heda\n    translaton: [leader]\n", encoding="utf-8")
+    code, out, err = run("heda", "-g", str(broken))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{broken}:3:5: ")
+
+
+@pytest.mark.parametrize("args", [[], ["heda", "--limit", "0"], ["heda", "--limit", "x"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args, "-g", GLOSSARY)[0] == 2
