@@ -1,0 +1,1 @@
+"""Extraction: conlang phrases and words in a Story, and the translations the story gives."""

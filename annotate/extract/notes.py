@@ -1,0 +1,122 @@
+"""Translations given away from the text: glossary blocks and footnotes in the notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotate.story import Part, Story
+
+# "Translations:", "Trig:", "Glossary" ... the heading of an end-note glossary block.
+HEADER = re.compile(
+    r"^[ \t]*[*_#]*[ \t]*(?:translations?|trig(?:edasleng)?(?:\s+translations?)?|glossary|"
+    r"vocab(?:ulary)?|words|terms|language|phrases)[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# `phrase - translation`, `phrase = translation`, `phrase: translation`, bullets allowed.
+ENTRY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]+|\d{1,2}[.)][ \t]+)?[*_\"\u201c]*"
+    r"(?P<left>[^\n=:\u2013\u2014*_\"]{1,80}?)"
+    r"[*_\"\u201d]*[ \t]*"
+    r"(?:[ \t][-\u2013\u2014]{1,2}[ \t]|[ \t]?=[ \t]?|:[ \t]|[\u2013\u2014])[ \t]*"
+    r"[*_\"\u201c]*(?P<right>[^\n]{1,160}?)[*_\"\u201d]*[ \t]*$",
+    re.MULTILINE,
+)
+_SUPERSCRIPTS = str.maketrans(
+    "\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070", "1234567890"
+)
+MARKER_DEF = re.compile(
+    r"^[ \t]*(?:\((\d{1,2})\)|\[(\d{1,2})\]|(\d{1,2})[.):]|(\*{1,3})|"
+    r"([\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)|\[\^([\w-]+)\]:?)[ \t]*(?P<body>\S[^\n]*)$",
+    re.MULTILINE,
+)
+MARKER_REF = re.compile(
+    r"[\"\u201d'*_]*[ \t]?(?:\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3})(?![\w*])|"
+    r"([\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)|\[\^([\w-]+)\])"
+)
+NOTE_PARTS = {Part.notes, Part.end_notes, Part.footnotes}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a glossary block: the conlang side and the English side, as offsets."""
+
+    start: int
+    end: int
+    translation: str
+    line_start: int
+    line_end: int
+
+
+def _key(groups: tuple[str | None, ...]) -> str | None:
+    for group in groups:
+        if group:
+            return group.translate(_SUPERSCRIPTS)
+    return None
+
+
+def note_regions(story: Story) -> list[tuple[int, int]]:
+    """Where notes stand: note sections, or the text after a glossary heading."""
+    regions = [(s.start, s.end) for s in story.sections if s.part in NOTE_PARTS]
+    for m in HEADER.finditer(story.text):
+        block_end = story.text.find("\n\n\n", m.end())
+        regions.append((m.start(), len(story.text) if block_end < 0 else block_end))
+    return regions
+
+
+def glossary_lines(story: Story) -> Iterator[Entry]:
+    """Lines of glossary blocks: after a heading anywhere, or in the notes sections."""
+    text = story.text
+    seen: set[int] = set()
+    for m in HEADER.finditer(text):
+        pos = m.end() + 1
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end]
+            if line.strip():
+                entry = ENTRY.match(text, pos, line_end)
+                if entry is None:
+                    break
+                seen.add(pos)
+                yield _entry(entry)
+            pos = line_end + 1
+    for start, end in note_regions(story):
+        for entry in ENTRY.finditer(text, start, end):
+            if entry.start() not in seen and not HEADER.match(text, entry.start()):
+                yield _entry(entry)
+
+
+def _entry(m: re.Match[str]) -> Entry:
+    return Entry(
+        m.start("left"),
+        m.end("left"),
+        " ".join(m.group("right").split()),
+        m.start(),
+        m.end(),
+    )
+
+
+def footnotes(story: Story) -> dict[str, tuple[str, int]]:
+    """Footnote bodies by marker (`1`, `*`, `**`, a Markdown label), with their offsets.
+
+    Only definitions in note sections or in the last third of the text count, so a
+    numbered list inside the story is not taken for footnotes.
+    """
+    text = story.text
+    regions = [(s.start, s.end) for s in story.sections if s.part in NOTE_PARTS]
+    regions.append((len(text) * 2 // 3, len(text)))
+    found: dict[str, tuple[str, int]] = {}
+    for start, end in regions:
+        for m in MARKER_DEF.finditer(text, start, end):
+            key = _key(m.groups()[:6])
+            if key and key not in found:
+                found[key] = (m.group("body").strip(), m.start("body"))
+    return found
+
+
+def reference(text: str, end: int) -> str | None:
+    """The footnote marker right after a span, if there is one."""
+    m = MARKER_REF.match(text, end)
+    return _key(m.groups()) if m else None

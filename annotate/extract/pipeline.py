@@ -1,0 +1,300 @@
+"""One story in, findings out: conlang spans, their translations, where each stands."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from annotate.extract import notes
+from annotate.extract.english import Vocabulary, zipf
+from annotate.extract.names import person_names
+from annotate.extract.scoring import Known, is_conlang_run, is_rare
+from annotate.extract.tokens import PUNCTUATION, Token, quotations, sentences, strip_span, words
+from annotate.extract.translations import Gloss, Near, english, translate
+from annotate.story import Span, Story
+from glossary.findings import Finding
+from glossary.models import Kind
+
+QUOTE_CHARS = 200
+_KOM = re.compile(r"\b([A-Z][\w-]+) (kom) ([A-Z][\w-]+)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d*_(]\s*|\n)$")
+_MORPHOLOGY = re.compile(r"\w{3,}(?:kru|kom)$", re.IGNORECASE)
+
+
+class Lexicon(Known, Protocol):
+    """A lexicon as extraction uses it: conlang words, names, and glosses to fall back on."""
+
+    name: str
+
+    def gloss(self, spelling: str) -> tuple[str, list[str], Kind] | None:
+        """(canonical term, translations, kind) of a known spelling."""
+        ...
+
+    def phrases(self) -> Iterable[str]:
+        """Folded multi-word spellings, to recognise lines the story does not mark."""
+        ...
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: Kind
+    signal: str
+    confidence: float
+    gloss: Gloss | None = None
+
+
+class _Scan:
+    """The state of one story's extraction."""
+
+    def __init__(self, story: Story, known: Known) -> None:
+        self.story = story
+        self.text = story.text
+        self.known = known
+        self.quotes = list(quotations(self.text))
+        self.entries = list(notes.glossary_lines(story))
+        self.notes = notes.note_regions(story)
+        self.footnotes = notes.footnotes(story)
+        self.vocab = Vocabulary(self._narration_words())
+        self.names = person_names(self.text)
+        self.counts = Counter(t.bare.casefold() for t in words(self.text))
+        self.taken: list[tuple[int, int]] = [(e.line_start, e.line_end) for e in self.entries]
+        self.found: list[Candidate] = []
+
+    def _narration_words(self) -> Counter[str]:
+        masked = list(self.text)
+        for start, end in [*self.quotes, *((s.start, s.end) for s in self.story.italics)]:
+            masked[start:end] = " " * (end - start)
+        for start, end in notes.note_regions(self.story):
+            masked[start:end] = " " * (end - start)
+        return Counter(t.text.casefold() for t in words("".join(masked)))
+
+    def is_name(self, word: str) -> bool:
+        return self.known.is_name(word) or word in self.names
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def near(self, start: int, end: int, limit: int, quoted: bool) -> Near:
+        return Near(
+            self.story,
+            start,
+            end,
+            limit,
+            self.vocab,
+            self.known,
+            len(words(self.text, start, end)),
+            quoted,
+        )
+
+    def gloss(self, start: int, end: int, limit: int, quoted: bool) -> Gloss | None:
+        found = translate(self.near(start, end, limit, quoted))
+        if found is None:
+            found = self._footnote(start, end)
+        return found
+
+    def _footnote(self, start: int, end: int) -> Gloss | None:
+        key = notes.reference(self.text, end)
+        if key is None or key not in self.footnotes:
+            return None
+        body, offset = self.footnotes[key]
+        term = self.text[start:end]
+        m = re.match(
+            rf"[*_\"\u201c]*{re.escape(term)}[*_\"\u201d]*\s*(?:[-\u2013\u2014=:,]|means)\s*",
+            body,
+            re.IGNORECASE,
+        )
+        if m:
+            body, offset = body[m.end() :], offset + m.end()
+        body = body.strip(PUNCTUATION)
+        if not body or not english(body, self.near(start, end, end, False), max_words=12):
+            return None
+        return Gloss(body, offset, offset + len(body), "footnote", 0.85)
+
+    def add(self, candidate: Candidate) -> None:
+        self.found.append(candidate)
+        self.taken.append((candidate.start, candidate.end))
+
+    # -- the signals, strongest first --------------------------------------------------
+
+    def glossary_blocks(self) -> None:
+        for entry in self.entries:
+            tokens = words(self.text, entry.start, entry.end)
+            if not tokens or not entry.translation:
+                continue
+            near = self.near(entry.start, entry.end, entry.line_end, False)
+            if not english(entry.translation, near, max_words=16):
+                continue
+            if not is_conlang_run(tokens, self.vocab, self.known, evidence=True) and not (
+                len(tokens) > 1 and self.known.is_word(self.text[entry.start : entry.end])
+            ):
+                continue
+            start, end = strip_span(self.text, entry.start, entry.end)
+            gloss = Gloss(entry.translation, entry.end, entry.line_end, "notes", 0.9)
+            self.found.append(Candidate(start, end, _kind(tokens), "notes", 0.9, gloss))
+
+    def quotations(self, paragraph: Span) -> None:
+        for q_start, q_end in self.quotes:
+            if not (paragraph.start <= q_start < paragraph.end) or not self.free(q_start, q_end):
+                continue
+            inner = re.sub(
+                r"\([^()\n]*\)", lambda m: " " * len(m.group()), self.text[q_start:q_end]
+            )
+            for s_start, s_end in sentences(inner, 0, len(inner)):
+                start, end = strip_span(inner, s_start, s_end)
+                if end <= start:
+                    continue
+                start, end = q_start + start, q_start + end
+                tokens = words(self.text, start, end)
+                if len(tokens) < 2:
+                    continue  # single words are judged as words
+                gloss = self.gloss(start, end, paragraph.end, quoted=True)
+                if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
+                    self.add(Candidate(start, end, "phrase", "quotation", 0.75, gloss))
+
+    def italic_runs(self, paragraph: Span) -> None:
+        for span in self.story.italics:
+            if not (paragraph.start <= span.start < paragraph.end):
+                continue
+            start, end = strip_span(self.text, span.start, span.end)
+            tokens = words(self.text, start, end)
+            if len(tokens) < 2 or not self.free(start, end):
+                continue
+            gloss = self.gloss(start, end, paragraph.end, quoted=False)
+            if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
+                self.add(Candidate(start, end, "phrase", "italics", 0.7, gloss))
+
+    def lexicon_phrases(self, paragraph: Span, lexicon: Lexicon | None) -> None:
+        if lexicon is None:
+            return
+        phrases = set(lexicon.phrases())
+        tokens = words(self.text, paragraph.start, paragraph.end)
+        longest = max((p.count(" ") + 1 for p in phrases), default=0)
+        i = 0
+        while i < len(tokens):
+            for n in range(min(longest, len(tokens) - i), 1, -1):
+                key = " ".join(t.text.casefold() for t in tokens[i : i + n])
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                if key in phrases and self.free(start, end):
+                    gloss = self.gloss(start, end, paragraph.end, quoted=False)
+                    self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
+                    i += n - 1
+                    break
+            i += 1
+
+    def single_words(self, paragraph: Span) -> None:
+        for token in words(self.text, paragraph.start, paragraph.end):
+            if not self.free(token.start, token.end):
+                continue
+            word = token.bare
+            end = token.start + len(word)
+            if len(word) < 2 or word.isupper() or not is_rare(word, self.known):
+                continue
+            capital = word[:1].isupper()
+            if self.is_name(word):
+                if capital:
+                    self.add(Candidate(token.start, end, "name", "name", 0.6))
+                continue
+            gloss = self.gloss(token.start, end, paragraph.end, quoted=self._quoted(token))
+            evidence = [
+                capital
+                and not _SENTENCE_START.search(self.text[max(0, token.start - 3) : token.start]),
+                self.story.in_italics(token.start, end),
+                self.counts[word.casefold()] >= 2,
+                zipf(word) == 0.0,
+                self.known.is_word(word),
+                bool(_MORPHOLOGY.match(word)),
+                gloss is not None,
+            ]
+            if any(evidence):
+                confidence = min(0.95, 0.4 + 0.1 * sum(evidence))
+                kind: Kind = "group" if word.casefold().endswith("kru") else "word"
+                self.add(Candidate(token.start, end, kind, "rare word", confidence, gloss))
+
+    def _quoted(self, token: Token) -> bool:
+        """A word that is a whole quotation by itself (`"Wanheddaa."`)."""
+        for start, end in self.quotes:
+            if start <= token.start and token.end <= end:
+                inner = strip_span(self.text, start, end)
+                return inner == (token.start, token.end)
+        return False
+
+    def kom(self, paragraph: Span) -> None:
+        """`Anya kom Trikru`: a name, `kom` (of), and a clan."""
+        for m in _KOM.finditer(self.text, paragraph.start, paragraph.end):
+            if self.free(m.start(2), m.end(2)):
+                self.add(Candidate(m.start(2), m.end(2), "word", "kom", 0.7))
+
+    def run(self, lexicon: Lexicon | None) -> list[Candidate]:
+        self.glossary_blocks()
+        for paragraph in self.story.paragraphs or [Span(0, len(self.text))]:
+            self.lexicon_phrases(paragraph, lexicon)
+            self.quotations(paragraph)
+            self.italic_runs(paragraph)
+            self.kom(paragraph)
+            self.single_words(paragraph)
+        return self.found
+
+
+def _kind(tokens: list[Token]) -> Kind:
+    return "phrase" if len(tokens) > 1 else "word"
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence a finding stands in (and its translation), on one line."""
+    left = max(text.rfind("\n", 0, start) + 1, start - QUOTE_CHARS)
+    for m in re.finditer(r"[.!?][\"\u201d']?\s+", text[left:start]):
+        if left + m.end() <= start - 1:
+            candidate = left + m.end()
+            if start - candidate < QUOTE_CHARS:
+                left = candidate
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    m = re.compile(r"[.!?][\"\u201d']?(?=\s|$)").search(text, end, right)
+    right = m.end() if m else right
+    quote = " ".join(text[left:right].split())
+    return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "\u2026"
+
+
+def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Every conlang finding of one story, in text order."""
+    scan = _Scan(story, known)
+    findings: list[Finding] = []
+    glossed: set[str] = set()
+    for cand in sorted(scan.run(lexicon), key=lambda c: c.start):
+        term = " ".join(story.text[cand.start : cand.end].split())
+        gloss = cand.gloss
+        kind = cand.kind
+        entry = lexicon.gloss(term) if lexicon else None
+        if entry and entry[2] != "word":
+            kind = entry[2]
+        end = max(cand.end, gloss.end) if gloss else cand.end
+        findings.append(
+            Finding(
+                term=term,
+                kind=kind,
+                translation=gloss.text if gloss else None,
+                story=story.path,
+                line=story.line_of(cand.start),
+                quote=_context(story.text, cand.start, end),
+                method=gloss.method if gloss else cand.signal,
+                confidence=max(cand.confidence, gloss.confidence if gloss else 0.0),
+            )
+        )
+        if entry and lexicon and entry[1] and term.casefold() not in glossed and kind != "name":
+            glossed.add(term.casefold())
+            findings.append(
+                Finding(
+                    term=term,
+                    kind=kind,
+                    translation="; ".join(entry[1]),
+                    method="lexicon",
+                    confidence=0.9,
+                    lexicon=lexicon.name,
+                )
+            )
+    return findings

@@ -1,0 +1,205 @@
+"""The ways a story gives a translation right beside a conlang span.
+
+Each pattern takes the story text and the span and returns the translation it finds with the
+pattern's name, or None. Patterns look only at the text next to the span, so they are cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotate.extract.english import Vocabulary
+from annotate.extract.scoring import Known, foreignness
+from annotate.extract.tokens import words
+from annotate.story import Story
+
+
+@dataclass(frozen=True)
+class Gloss:
+    text: str
+    start: int  # where the translation stands in the story text
+    end: int
+    method: str
+    confidence: float
+
+
+@dataclass
+class Near:
+    """What a pattern may look at around a span."""
+
+    story: Story
+    start: int
+    end: int
+    limit: int  # end of the paragraph
+    vocab: Vocabulary
+    known: Known
+    words: int  # words in the span
+    quoted: bool  # the span is a whole quotation
+
+
+_CLOSE = r"[\"\u201d'\u2019*_]*"
+_TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
+
+_PARENS = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE + r"\s*\(([^()\n]{2,120})\)")
+_DASH = re.compile(
+    _CLOSE + r"[.,!?]*" + _CLOSE + r"(?:\s+[-\u2013\u2014]{1,2}|\s*[\u2013\u2014:])\s+"
+    r"[\"\u201c'*_]*([^\n.!?;\"\u201c\u201d*_()]{2,100})"
+)
+_DEFINITION = re.compile(
+    _CLOSE + r",?\s+(?:which\s+|that\s+)?(?:means|meant|meaning|translates\s+(?:to|as)|"
+    r"translated\s+(?:to|as)|roughly\s+means|is\s+(?:\w+\s+){0,2}for|was\s+(?:\w+\s+){0,2}for)"
+    r"\s*,?\s+[\"\u201c'\u2018*_]*([^\n.!?;:\"\u201c\u201d*_()]{2,80})"
+)
+_APPOSITIVE = re.compile(
+    _CLOSE + r",\s+(?:or\s+|the\s+|or\s+the\s+)"
+    r"([A-Za-z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w'-]*){0,4})(?=\s*[,.;:!?]|\s*$)"
+)
+_ECHO_TITLE = re.compile(
+    _CLOSE + r"[.!]" + _CLOSE + r"\s+(The\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})[.!]"
+)
+_SPEECH_TAG = re.compile(
+    r"\s*(?:[,.!?]\s*)?[A-Za-z]+\s+(?:said|says|whispered|asked|replied|murmured|shouted|"
+    r"called|breathed|muttered|growled|added)\b[^.\"\u201c]{0,40}[.,]\s*",
+)
+_NARRATION = re.compile(
+    r"^(?:she|he|they|it|we|i|[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?"
+    r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[\"\u201c*_]*([^\n.!?\"\u201c\u201d]{2,160}[.!?]?)")
+
+
+def english(text: str, near: Near, max_words: int | None = None) -> bool:
+    """Whether `text` reads as an English rendering of the span (and is not too long)."""
+    tokens = words(text)
+    if not tokens:
+        return False
+    limit = max_words if max_words is not None else max(6, 2 * near.words + 4)
+    if len(tokens) > limit:
+        return False
+    scores = [foreignness(t.bare, near.vocab, near.known) for t in tokens]
+    return sum(scores) / len(scores) <= 0.35
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.strip(_TRAIL).split())
+
+
+def _hover(near: Near) -> Gloss | None:
+    for hover in near.story.hovers:
+        if hover.start <= near.start and near.end <= hover.end and hover.title.strip():
+            return Gloss(_clean(hover.title), hover.start, hover.end, "hover", 0.95)
+    return None
+
+
+def _after(
+    pattern: re.Pattern[str], method: str, confidence: float
+) -> Callable[[Near], Gloss | None]:
+    def find(near: Near) -> Gloss | None:
+        m = pattern.match(near.story.text, near.end, near.limit)
+        if m is None:
+            return None
+        text = _clean(m.group(1))
+        if not text or text.isdigit() or not english(text, near):
+            return None
+        return Gloss(text, m.start(1), m.end(1), method, confidence)
+
+    return find
+
+
+def _italic(near: Near) -> Gloss | None:
+    """An English italic run right after the span (a speech tag between), or right before."""
+    text = near.story.text
+    for span in near.story.italics:
+        if span.start >= near.end:
+            gap = text[near.end : span.start]
+            if span.start > near.limit + 2 and not _whole_paragraph_italic(
+                near, span.start, span.end
+            ):
+                break
+            if len(gap) > 80 or "\n\n" in gap.strip("\n") or '"' in gap.strip(_TRAIL + " "):
+                break
+        elif span.end <= near.start:
+            gap = text[span.end : near.start]
+            if len(gap) > 40 or "\n" in gap:
+                continue
+        else:
+            continue
+        body = _clean(text[span.start : span.end])
+        if body and english(body, near):
+            return Gloss(body, span.start, span.end, "italics", 0.85)
+        if span.start >= near.end:
+            break
+    return None
+
+
+def _whole_paragraph_italic(near: Near, start: int, end: int) -> bool:
+    for para in near.story.paragraphs:
+        if para.start >= near.limit:
+            text = near.story.text[para.start : para.end].strip(_TRAIL)
+            body = near.story.text[start:end].strip(_TRAIL)
+            return para.start <= start and text == body
+    return False
+
+
+def _echo(near: Near) -> Gloss | None:
+    """`"Hod yu op." Hold on.`: a bare English sentence right after a conlang line."""
+    if not near.quoted:
+        return None
+    text = near.story.text
+    close = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE).match(text, near.end, near.limit)
+    pos = close.end() if close else near.end
+    tag = _SPEECH_TAG.match(text, pos, near.limit)
+    if tag:
+        pos = tag.end()
+    m = _SENTENCE.match(text, pos, near.limit)
+    if (
+        m is None
+        or text[pos : m.start(1)].count("\n")
+        or (not text[pos : m.start(1)].isspace() and pos != m.start(1))
+    ):
+        return None
+    sentence = _clean(m.group(1))
+    if not sentence or _NARRATION.match(sentence) or '"' in m.group(0):
+        return None
+    if not english(sentence, near, max_words=max(5, int(1.8 * near.words) + 2)):
+        return None
+    return Gloss(sentence, m.start(1), m.end(1), "echo", 0.7)
+
+
+def _appositive(near: Near) -> Gloss | None:
+    m = _APPOSITIVE.match(near.story.text, near.end, near.limit)
+    if m is None:
+        m = _ECHO_TITLE.match(near.story.text, near.end, near.limit)
+        if m is None:
+            return None
+    text = _clean(m.group(1))
+    tokens = words(text)
+    if not tokens or any(near.known.is_name(t.text) for t in tokens):
+        return None
+    if not english(text, near, max_words=5):
+        return None
+    return Gloss(text, m.start(1), m.end(1), "appositive", 0.6)
+
+
+# In order of trust: the first that answers wins.
+PATTERNS: list[Callable[[Near], Gloss | None]] = [
+    _hover,
+    _after(_PARENS, "parentheses", 0.9),
+    _after(_DEFINITION, "definition", 0.85),
+    _after(_DASH, "dash", 0.75),
+    _italic,
+    _echo,
+    _appositive,
+]
+
+
+def translate(near: Near) -> Gloss | None:
+    """The translation the story gives beside the span, if it gives one."""
+    for pattern in PATTERNS:
+        gloss = pattern(near)
+        if gloss is not None:
+            return gloss
+    return None
