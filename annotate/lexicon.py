@@ -21,7 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from glossary import store
 from glossary.errors import GlossError
-from glossary.models import Entry, Glossary, Source
+from glossary.models import Entry, Glossary, Kind, Source
 from glossary.normalize import fold
 
 PACKAGE = "annotate.lexicons"
@@ -47,6 +47,7 @@ class Lexicon:
     name: str
     glossary: Glossary
     _index: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _phrases: list[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Entry] = {}
@@ -58,7 +59,14 @@ class Lexicon:
             for spelling in entry.spellings():
                 # The first entry to claim a spelling keeps it (the bundled files have no clashes).
                 index.setdefault(normalise(spelling), entry)
+        phrases = {
+            fold(spelling)
+            for entry in index.values()
+            if entry.kind != "name"
+            for spelling in entry.spellings()
+        }
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_phrases", sorted(p for p in phrases if " " in p))
 
     @property
     def language(self) -> str | None:
@@ -71,6 +79,26 @@ class Lexicon:
 
     def __contains__(self, spelling: object) -> bool:
         return isinstance(spelling, str) and self.lookup(spelling) is not None
+
+    # What extraction asks (annotate.extract.pipeline.Lexicon).
+    def is_word(self, spelling: str) -> bool:
+        """A known conlang term that is not a person's name."""
+        entry = self.lookup(spelling)
+        return entry is not None and entry.kind != "name"
+
+    def is_name(self, spelling: str) -> bool:
+        entry = self.lookup(spelling)
+        return entry is not None and entry.kind == "name"
+
+    def gloss(self, spelling: str) -> tuple[str, list[str], Kind] | None:
+        """(canonical term, translations, kind) of a known spelling."""
+        entry = self.lookup(spelling)
+        return (entry.term, list(entry.translations), entry.kind) if entry else None
+
+    def phrases(self) -> list[str]:
+        """Every multi-word spelling but names', folded (`fold`: words kept apart by one space),
+        to recognise canon lines a story does not mark."""
+        return self._phrases
 
     def __len__(self) -> int:
         return len(self.glossary.terms)
