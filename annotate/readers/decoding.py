@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from glossary.errors import GlossError
 
 # Bytes that cp1252 leaves undefined; latin-1 maps them to C1 controls instead.
-_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_CP1252_HOLES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
-def decode_text(raw: bytes, label: str) -> str:
-    """Text of a story file, newlines normalised to `\\n`; GlossError for binary files."""
+def decode_text(raw: bytes, label: str, *, markup: bool = False) -> str:
+    """Text of a story file, newlines normalised to `\\n`; GlossError for binary files.
+
+    With `markup`, a page that is not UTF-8 is read in the charset its `<meta>` declares.
+    """
+    if not raw or raw.isspace():
+        raise GlossError(f"{label}: empty file")
     if raw.startswith(codecs.BOM_UTF8):
         text = raw[3:].decode("utf-8", errors="replace")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -23,11 +30,21 @@ def decode_text(raw: bytes, label: str) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            encoding = "latin-1" if any(b in _CP1252_HOLES for b in raw) else "cp1252"
-            text = raw.decode(encoding)
+            text = raw.decode(_fallback(raw, markup), errors="replace")
     if "\x00" in text:
         raise GlossError(f"{label}: binary file, not a story")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _fallback(raw: bytes, markup: bool) -> str:
+    if markup and (match := _META_CHARSET.search(raw, 0, 4096)):
+        try:
+            name = codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            name = ""
+        if name and name not in {"utf-8", "utf-16", "utf-32"}:
+            return name
+    return "latin-1" if any(hole in raw for hole in _CP1252_HOLES) else "cp1252"
 
 
 def read_bytes(path: Path, label: str) -> bytes:
@@ -38,4 +55,4 @@ def read_bytes(path: Path, label: str) -> bytes:
     except IsADirectoryError:
         raise GlossError(f"{label}: is a folder") from None
     except OSError as err:
-        raise GlossError(f"{label}: cannot read: {err.strerror}") from None
+        raise GlossError(f"{label}: cannot read: {err.strerror or err}") from None

@@ -1,0 +1,76 @@
+"""Inline text into paragraphs, by the whitespace rules a browser uses.
+
+HTML readers hand over text nodes as they come (with their source line, italic and hover
+state); `Flow` collapses runs of whitespace to one space, drops it at paragraph edges, turns
+`<br>` into a line break and `<br><br>` into a paragraph break, and keeps every piece's source
+line, splitting nodes at their newlines so each piece knows its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotate.story import Part, StoryBuilder
+
+# HTML's whitespace plus the no-break space, which fics use as filler (`<p>&nbsp;</p>`).
+_WS = re.compile(r"[ \t\n\r\f\xa0]+")
+
+
+class Flow:
+    def __init__(self, builder: StoryBuilder) -> None:
+        self.builder = builder
+        self._started = False  # text in the current paragraph
+        self._space: tuple[bool, str | None] | None = None  # a pending space's italic, hover
+        self._breaks = 0  # pending <br>s
+
+    def text(self, text: str, line: int, italic: bool = False, hover: str | None = None) -> None:
+        """Append a text node that starts at source line `line`."""
+        add = self.builder.add
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                self._pend_space(italic, hover)
+            if not piece:
+                continue
+            piece = _WS.sub(" ", piece)
+            if piece[0] == " ":
+                self._pend_space(italic, hover)
+                piece = piece[1:]
+            trailing = piece.endswith(" ")
+            if trailing:
+                piece = piece[:-1]
+            if piece:
+                if self._breaks and self._started:
+                    add("\n", line + i)
+                elif self._space is not None and self._started:
+                    add(" ", line + i, italic=self._space[0], hover=self._space[1])
+                self._breaks = 0
+                self._space = None
+                add(piece, line + i, italic=italic, hover=hover)
+                self._started = True
+            if trailing:
+                self._pend_space(italic, hover)
+
+    def _pend_space(self, italic: bool, hover: str | None) -> None:
+        if self._space is None:
+            self._space = (italic, hover)
+
+    def line_break(self) -> None:
+        """A `<br>`: the second in a row (with only whitespace between) ends the paragraph."""
+        self._breaks += 1
+        if self._breaks >= 2 and self._started:
+            self.paragraph()
+
+    def paragraph(self) -> None:
+        """End the current paragraph (a block element starts or ends)."""
+        self.builder.end_paragraph()
+        self._started = False
+        self._space = None
+        self._breaks = 0
+
+    def begin(self, part: Part, chapter: int | None = None, label: str | None = None) -> None:
+        self.paragraph()
+        self.builder.begin(part, chapter, label)
+
+    def end(self) -> None:
+        self.paragraph()
+        self.builder.end_section()
