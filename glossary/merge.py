@@ -127,7 +127,10 @@ def _finding_id(finding: Finding) -> tuple[Any, ...]:
 
 
 def _spelling_of(findings: Sequence[Finding]) -> str:
-    """The canonical spelling: the most common one, the first seen on a tie."""
+    """The canonical spelling: a lexicon's, else the most common one, the first on a tie."""
+    for finding in findings:
+        if finding.lexicon:
+            return finding.term
     counts = Counter(f.term for f in findings)
     return max(counts, key=lambda t: (counts[t], -[f.term for f in findings].index(t)))
 
@@ -137,9 +140,9 @@ def _kind_of(findings: Sequence[Finding]) -> Kind:
 
 
 def _ordered(findings: Sequence[Finding]) -> list[Finding]:
-    # Keep evidence that carries a story's translation first, then the most confident.
+    # The story's own evidence first (translated, then the most confident), a lexicon's last.
     return sorted(
-        findings, key=lambda f: (f.translation is None, f.lexicon is not None, -f.confidence)
+        findings, key=lambda f: (f.lexicon is not None, f.translation is None, -f.confidence)
     )
 
 
@@ -249,10 +252,13 @@ def _update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
         if new_translation and text:
             if translations is None:
                 translations = node["translations"] = _flow([])
-            translations.append(text)
-            have.add(fold(text))
+            # A lexicon gives its senses in one line, `; ` between them.
+            for sense in text.split("; ") if finding.lexicon else [text]:
+                if fold(sense) not in have:
+                    translations.append(sense)
+                    have.add(fold(sense))
+                    details.append(f"translation {sense!r}")
             proposed.add(fold(text))
-            details.append(f"translation {text!r}")
 
     spellings = {fold(str(s)) for s in [node.get("term"), *(node.get("variants") or [])]}
     for spelling in dict.fromkeys(f.term for f in findings):

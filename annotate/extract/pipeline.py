@@ -21,13 +21,21 @@ from glossary.models import Kind
 QUOTE_CHARS = 200
 _KOM = re.compile(r"\b([A-Z][\w-]+) (kom) ([A-Z][\w-]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d*_(]\s*|\n)$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d']?\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?=\s|$)")
+# Author's notes talk about the story (ship names, episodes): no vocabulary is taken from them
+# but their glossary lines and footnotes.
+_NOTE_PARAGRAPH = re.compile(
+    r"[\W_]*(?:a/?n\b|author'?s?\s+notes?|notes?\b|disclaimer|summary)", re.IGNORECASE
+)
 _MORPHOLOGY = re.compile(r"\w{3,}(?:kru|kom)$", re.IGNORECASE)
 
 
 class Lexicon(Known, Protocol):
     """A lexicon as extraction uses it: conlang words, names, and glosses to fall back on."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def gloss(self, spelling: str) -> tuple[str, list[str], Kind] | None:
         """(canonical term, translations, kind) of a known spelling."""
@@ -72,6 +80,11 @@ class _Scan:
         for start, end in notes.note_regions(self.story):
             masked[start:end] = " " * (end - start)
         return Counter(t.text.casefold() for t in words("".join(masked)))
+
+    def in_notes(self, paragraph: Span) -> bool:
+        if any(s <= paragraph.start < e for s, e in self.notes):
+            return True
+        return bool(_NOTE_PARAGRAPH.match(self.text, paragraph.start, paragraph.end))
 
     def is_name(self, word: str) -> bool:
         return self.known.is_name(word) or word in self.names
@@ -180,7 +193,8 @@ class _Scan:
                 key = " ".join(t.text.casefold() for t in tokens[i : i + n])
                 start, end = tokens[i].start, tokens[i + n - 1].end
                 if key in phrases and self.free(start, end):
-                    gloss = self.gloss(start, end, paragraph.end, quoted=False)
+                    quoted = self._quoted(start, end)
+                    gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
                     self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
                     i += n - 1
                     break
@@ -199,7 +213,8 @@ class _Scan:
                 if capital:
                     self.add(Candidate(token.start, end, "name", "name", 0.6))
                 continue
-            gloss = self.gloss(token.start, end, paragraph.end, quoted=self._quoted(token))
+            quoted = self._quoted(token.start, end)
+            gloss = self.gloss(token.start, end, paragraph.end, quoted=quoted)
             evidence = [
                 capital
                 and not _SENTENCE_START.search(self.text[max(0, token.start - 3) : token.start]),
@@ -215,12 +230,11 @@ class _Scan:
                 kind: Kind = "group" if word.casefold().endswith("kru") else "word"
                 self.add(Candidate(token.start, end, kind, "rare word", confidence, gloss))
 
-    def _quoted(self, token: Token) -> bool:
-        """A word that is a whole quotation by itself (`"Wanheddaa."`)."""
-        for start, end in self.quotes:
-            if start <= token.start and token.end <= end:
-                inner = strip_span(self.text, start, end)
-                return inner == (token.start, token.end)
+    def _quoted(self, start: int, end: int) -> bool:
+        """A span that is a whole quotation by itself (`"Wanheddaa."`)."""
+        for q_start, q_end in self.quotes:
+            if q_start <= start and end <= q_end:
+                return strip_span(self.text, q_start, q_end) == (start, end)
         return False
 
     def kom(self, paragraph: Span) -> None:
@@ -232,6 +246,8 @@ class _Scan:
     def run(self, lexicon: Lexicon | None) -> list[Candidate]:
         self.glossary_blocks()
         for paragraph in self.story.paragraphs or [Span(0, len(self.text))]:
+            if self.in_notes(paragraph):
+                continue
             self.lexicon_phrases(paragraph, lexicon)
             self.quotations(paragraph)
             self.italic_runs(paragraph)
@@ -245,19 +261,23 @@ def _kind(tokens: list[Token]) -> Kind:
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The sentence a finding stands in (and its translation), on one line."""
-    left = max(text.rfind("\n", 0, start) + 1, start - QUOTE_CHARS)
-    for m in re.finditer(r"[.!?][\"\u201d']?\s+", text[left:start]):
-        if left + m.end() <= start - 1:
-            candidate = left + m.end()
-            if start - candidate < QUOTE_CHARS:
-                left = candidate
+    """The sentence a finding stands in (and its translation), on one line, cut to size."""
+    para = text.rfind("\n", 0, start) + 1
+    left = para
+    for brk in _SENTENCE_BREAK.finditer(text, para, start):
+        left = brk.end()
     right = text.find("\n", end)
     right = len(text) if right < 0 else right
-    m = re.compile(r"[.!?][\"\u201d']?(?=\s|$)").search(text, end, right)
-    right = m.end() if m else right
-    quote = " ".join(text[left:right].split())
-    return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "\u2026"
+    stop = _SENTENCE_END.search(text, end, right)
+    right = stop.end() if stop else right
+    prefix = suffix = ""
+    if start - left > QUOTE_CHARS // 2:
+        left = text.find(" ", start - QUOTE_CHARS // 2, start) + 1 or start
+        prefix = "\u2026"
+    if right - left > QUOTE_CHARS:
+        right = max(end, text.rfind(" ", left, left + QUOTE_CHARS))
+        suffix = "\u2026"
+    return prefix + " ".join(text[left:right].split()) + suffix
 
 
 def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) -> list[Finding]:
@@ -289,7 +309,7 @@ def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) ->
             glossed.add(term.casefold())
             findings.append(
                 Finding(
-                    term=term,
+                    term=entry[0],
                     kind=kind,
                     translation="; ".join(entry[1]),
                     method="lexicon",

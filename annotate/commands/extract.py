@@ -1,0 +1,84 @@
+"""`gloss extract`: read stories and merge what they say into the glossary."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported, warn
+
+
+def extract(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Story files or folders (.txt, .md, .html, .epub).", show_default=False
+        ),
+    ] = None,
+    glossary: GlossaryOption = DEFAULT_GLOSSARY,
+    lexicon: Annotated[
+        str,
+        typer.Option(
+            "--lexicon",
+            "-l",
+            help="`auto` (by the glossary's language), `none`, a bundled name, or a glossary file.",
+        ),
+    ] = "auto",
+    language: Annotated[
+        str | None,
+        typer.Option(help="The conlang, for a new glossary (e.g. Trigedasleng)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show what would change; write nothing.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")
+    ] = None,
+) -> None:
+    """Find the conlang in stories and the translations they give, and merge them into the
+    glossary (default stories/ into glossary.yaml). Nothing a person edited is undone.
+
+    Example: gloss extract stories/ -g glossary.yaml --dry-run
+    """
+    from annotate.extract.run import extract_paths
+    from glossary import merge, store
+
+    with reported():
+        doc = store.load_or_new(glossary, language)
+        known_language = doc.glossary.language or language
+        result = extract_paths(
+            paths or [Path("stories")], lexicon, known_language, jobs, _progress()
+        )
+        if result.lexicon and not doc.glossary.language and "language" not in doc.data:
+            doc.data.insert(0, "language", result.lexicon.language)
+        report = merge.merge(doc, result.findings)
+        for change in report.changes:
+            typer.echo(str(change))
+        written = False if dry_run else store.save(doc)
+    warn(result.skipped)
+    warn(result.errors)
+    verb = "would add" if dry_run else "added"
+    state = "" if dry_run or written else ", unchanged"
+    typer.echo(
+        f"{glossary}: {verb} {len(report.added)}, updated {len(report.updated)} "
+        f"from {result.stories} stor{'y' if result.stories == 1 else 'ies'}{state}",
+        err=True,
+    )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rreading stories: {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
