@@ -39,12 +39,12 @@ def annotate(
 
     from annotate.readers import Skipped, find_stories, read_story
     from annotate.render import inline, json_spans
-    from annotate.spot import spot
+    from annotate.spotting import Spotter
     from glossary import store
     from glossary.errors import GlossError
 
     with reported():
-        gloss = store.read(glossary)
+        spotter = Spotter(store.read(glossary))
     failed = False
     texts: list[str] = []
     groups: list[dict[str, Any]] = []
@@ -57,7 +57,7 @@ def annotate(
             warn(err.lines())
             failed = True
             continue
-        spots = spot(story, gloss, first=first)
+        spots = spotter.spot(story, first=first)
         if format is Format.json:
             groups.append(json_spans.story_spans(story, spots))
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotate.spot import Spot
+from annotate.spotting import Spot
 from annotate.story import Story
 
 

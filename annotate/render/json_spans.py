@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotate.spot import Spot
+from annotate.spotting import Spot
 from annotate.story import Story
 
 

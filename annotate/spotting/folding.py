@@ -1,0 +1,129 @@
+"""Folding a text to one byte per character, and squashing runs, with exact offsets back.
+
+Spotting works on bytes so that every pass over the text runs in C: a character becomes one
+byte (lower-cased, accents dropped, every non-word character a space), then runs of a byte
+are collapsed (a shouted `Heddaa` and `heda` meet, and `,\n  ` becomes one space). Because
+both steps keep or drop whole characters, a position in the squashed bytes maps back to an
+exact offset in the story's text (`OffsetMap`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+SPACE = 0x20
+OTHER = 0xFE  # a word character with no ASCII fold (ß, æ, Cyrillic): matches need a check
+DELETE = 0xFF  # dropped: combining marks, and the repeats of a run
+
+
+def _fold_char(ch: str) -> int:
+    """The byte of one character: its lower-case ASCII base, OTHER, DELETE or a space."""
+    if unicodedata.combining(ch):
+        return DELETE
+    if not ch.isalnum():
+        return SPACE
+    base = unicodedata.normalize("NFKD", ch.lower())[:1]
+    if base.isascii() and base.isalnum():
+        return ord(base)
+    return OTHER
+
+
+# Latin-1 covers English text and the accents fans use; one C `bytes.translate` folds it.
+# DEL (0x7f, a control character no story needs) stands in for DELETE beyond Latin-1.
+LATIN1 = bytes(
+    [*(_fold_char(chr(c)) for c in range(0x7F)), DELETE]
+    + [_fold_char(chr(c)) for c in range(0x80, 256)]
+)
+_STANDIN = {SPACE: " ", OTHER: "\u00df", DELETE: "\x7f"}  # Latin-1 characters folding alike
+
+# The non-Latin-1 characters of ordinary prose, replaced (one for one) before encoding.
+_PUNCTUATION = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2026": ".",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2032": "'",
+}
+
+
+class _Wide(dict[int, str]):
+    """str.translate table for characters beyond Latin-1, filled in as they are met."""
+
+    def __missing__(self, code: int) -> str:
+        if code < 256:
+            raise LookupError(code)  # left as it is: LATIN1 folds it afterwards
+        byte = _fold_char(chr(code))
+        self[code] = _STANDIN.get(byte, chr(byte))
+        return self[code]
+
+
+_WIDE = _Wide()
+
+
+def fold(text: str) -> bytes:
+    """One byte per character of `text` (see the module doc). Runs in C for ordinary prose."""
+    for wide, narrow in _PUNCTUATION.items():
+        if wide in text:
+            text = text.replace(wide, narrow)
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = text.translate(_WIDE).encode("latin-1")
+    return raw.translate(LATIN1)
+
+
+_MARK_REPEAT = bytes([DELETE] + [0] * 255)  # XOR 0 = same byte as the one before
+_MARK_DELETE = bytes([0] * 255 + [DELETE])
+
+
+def squash(folded: bytes) -> tuple[bytes, bytes]:
+    """The folded bytes with runs collapsed and DELETE dropped, and the mask of what went.
+
+    The mask has DELETE where a byte was dropped and 0 where it was kept. Big-integer XOR
+    and `bytes.translate` do it without a Python loop over the text.
+    """
+    size = len(folded)
+    if size < 2:
+        return folded.replace(bytes([DELETE]), b""), folded.translate(_MARK_DELETE)
+    same = int.from_bytes(folded[1:], "little") ^ int.from_bytes(folded[:-1], "little")
+    repeats = b"\0" + same.to_bytes(size - 1, "little").translate(_MARK_REPEAT)
+    marked = int.from_bytes(folded, "little") | int.from_bytes(repeats, "little")
+    merged = marked.to_bytes(size, "little")
+    return merged.translate(None, bytes([DELETE])), merged.translate(_MARK_DELETE)
+
+
+def key(spelling: str) -> bytes:
+    """The squashed folded key of a spelling: words separated by single spaces."""
+    squashed, _ = squash(fold(spelling))
+    return b" ".join(squashed.split(b" ")).strip()
+
+
+class OffsetMap:
+    """Squashed positions back to positions in the folded bytes, from the mask of `squash`."""
+
+    def __init__(self, mask: bytes) -> None:
+        self._mask = mask
+
+    def positions(self, squashed: list[int]) -> dict[int, int]:
+        """Each squashed position's folded position (the first byte of its run)."""
+        mask = self._mask
+        found: dict[int, int] = {}
+        q, p = 0, max(mask.find(0), 0)  # squashed position q stands at folded position p
+        for target in sorted(set(squashed)):
+            # Walk forward; each step counts the kept bytes of a stretch in C.
+            missing = target - q
+            while missing > 0:
+                end = p + missing
+                kept = (end - p) - mask.count(DELETE, p, end)
+                missing -= kept
+                p = end
+            p = mask.find(0, p)
+            if p < 0:
+                p = len(mask)
+            found[target] = p
+            q = target
+        return found

@@ -1,0 +1,87 @@
+"""The automaton of a glossary's spellings, and which entry each spelling belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ahocorasick_rs import BytesAhoCorasick
+
+from annotate.spotting.folding import OTHER, key
+from glossary.models import Entry, Glossary
+from glossary.normalize import fold
+
+
+def glossable(entry: Entry) -> bool:
+    """Rejected entries are never glossed; names are people, not vocabulary."""
+    return entry.status != "rejected" and entry.kind != "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One entry's claim on a key through one of its spellings."""
+
+    entry: Entry
+    spelling: str  # `fold`ed, to prefer the entry spelled exactly as the text is
+    order: int  # position in the glossary: the earlier entry wins a tie
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        # Vocabulary before names (a name never hides a word), confirmed before candidates.
+        return (self.entry.kind == "name", self.entry.status != "confirmed", self.order)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A key as the automaton looks for it, and the entries that claim it."""
+
+    key: bytes
+    claims: tuple[Claim, ...]
+    checked: bool  # the key holds OTHER bytes: a match must be confirmed on the text
+
+    def choose(self, text: str) -> Entry:
+        """The entry `text` (as it stands) belongs to: the one spelled alike, else the best."""
+        if len(self.claims) > 1:
+            folded = fold(text)
+            for claim in self.claims:
+                if claim.spelling == folded:
+                    return claim.entry
+        return self.claims[0].entry
+
+
+class Index:
+    """Every spelling of the glossary's entries in one Aho-Corasick automaton.
+
+    Names are in it too, so that a person's multi-word name is matched whole (and not glossed)
+    rather than its words glossed as vocabulary; rejected entries are left out entirely.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        claims: dict[bytes, list[Claim]] = {}
+        for order, entry in enumerate(glossary.terms):
+            if entry.status == "rejected":
+                continue
+            for spelling in entry.spellings():
+                k = key(spelling)
+                if k:
+                    claims.setdefault(k, []).append(Claim(entry, fold(spelling), order))
+        self.patterns: list[Pattern] = [
+            Pattern(k, tuple(sorted(_unique(c), key=lambda c: c.rank)), OTHER in k)
+            for k, c in claims.items()
+        ]
+        # Padded with the space every non-word character folds to: whole words only.
+        self.automaton: BytesAhoCorasick | None = (
+            BytesAhoCorasick([b" " + p.key + b" " for p in self.patterns])
+            if self.patterns
+            else None
+        )
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    """One claim per entry (its term and a variant may share a key)."""
+    seen: set[int] = set()
+    kept = []
+    for claim in claims:
+        if id(claim.entry) not in seen:
+            seen.add(id(claim.entry))
+            kept.append(claim)
+    return kept
