@@ -1,4 +1,10 @@
-"""Plain text: paragraphs are blocks separated by blank lines."""
+"""Plain text: paragraphs are blocks separated by blank lines; `_x_` and `*x*` are italics.
+
+FanFicFare writes italics as `_x_` in its text output, and writers type `*x*`; the markers are
+not part of the text a reader reads. A marker only counts where it opens and closes a span
+around non-blank text inside one paragraph, not inside a word (`snake_case`, `2*3*4`), and
+never doubled (`**bold**`, `* * *` scene breaks).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,16 @@ from pathlib import Path
 
 from annotate.readers.decoding import decode_text, read_bytes
 from annotate.story import Part, Story, StoryBuilder
-from glossary.errors import GlossError
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
+_ITALIC = re.compile(
+    r"(?<![\w*])\*(?![\s*])([^*]*?)(?<![\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?![\s_])([^_]*?)(?<![\s_])_(?![\w_])"
+)
 
 
 def read_text(path: Path, label: str) -> Story:
-    text = decode_text(read_bytes(path, label), label)
-    if not text.strip():
-        raise GlossError(f"{label}: empty file")
-    return parse_text(text, label)
+    return parse_text(decode_text(read_bytes(path, label), label), label)
 
 
 def parse_text(text: str, label: str) -> Story:
@@ -28,6 +34,21 @@ def parse_text(text: str, label: str) -> Story:
         line += text.count("\n", counted, block.start())
         counted = block.start()
         if body.strip():
-            builder.add(body, line)
+            add_marked(builder, body, line)
             builder.end_paragraph()
     return builder.build()
+
+
+def add_marked(builder: StoryBuilder, body: str, line: int) -> None:
+    """Add a paragraph whose `_x_`/`*x*` spans are italics, without their markers."""
+    done = 0
+    for match in _ITALIC.finditer(body):
+        group = match.lastindex or 1
+        if match.start() > done:
+            builder.add(body[done : match.start()], line)
+        line += body.count("\n", done, match.start(group))
+        builder.add(match.group(group), line, italic=True)
+        line += body.count("\n", match.start(group), match.end())
+        done = match.end()
+    if done < len(body):
+        builder.add(body[done:], line)
