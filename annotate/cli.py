@@ -13,6 +13,7 @@ import typer
 
 from annotate.commands import annotate as annotate_cmd
 from annotate.commands import check, extract, lookup, schema
+from annotate.commands import imports
 from glossary import __version__
 
 app = typer.Typer(
@@ -52,6 +53,7 @@ app.command("lookup")(lookup.lookup)
 app.command("annotate")(annotate_cmd.annotate)
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
+app.command("import")(imports.import_)
 
 
 def main() -> None:

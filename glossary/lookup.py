@@ -142,6 +142,10 @@ class Index:
         for table, rows in found:
             for score, row in rows:
                 entry, where, text = table.rows[row]
+                # Some words of a line that are merely like a one-word term (`ai laik` and
+                # `bilaik`) are a coincidence; a compound spelled apart (`sky kru`) is exact.
+                if not whole and words > 1 and score < 100 and " " not in fold(text):
+                    continue
                 hits.append(Hit(self.entries[entry], score, where, text, part, words, whole))
         return hits
 
