@@ -68,6 +68,7 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
         if not any(doc.tree.css_first("div#preface") for _, doc in docs):
             _front_matter(package, label, flow, summary=False)
         work = Ao3Work(flow)
+        start = builder.offset
         for name, doc in docs:
             flow.paragraph()
             builder.set_file(f"{label}!{name}")
@@ -75,6 +76,7 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
         work.finish()
     else:
         _front_matter(package, label, flow, summary=True)
+        start = builder.offset
         chapter = 0
         for name, doc in docs:
             flow.end()
@@ -84,10 +86,10 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
             flow.end()
             if builder.offset > before:  # files without text (a cover) are no chapter
                 chapter += 1
-    story = builder.build()
-    if not story.text.strip():
+    flow.end()
+    if builder.offset == start:
         raise GlossError(f"{label}: no story text in the EPUB's spine")
-    return story
+    return builder.build()
 
 
 def check_sizes(archive: zipfile.ZipFile, label: str) -> None:
