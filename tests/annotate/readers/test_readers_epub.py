@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from annotate.readers import read_story
 from annotate.readers import epub as epub_module
-from annotate.story import Part, Story
+from annotate.readers import read_story
+from annotate.story import Story
 from glossary.errors import GlossError
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
