@@ -23,7 +23,9 @@ def locate(data: Any, loc: tuple[int | str, ...], key_itself: bool) -> tuple[int
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
         if isinstance(node, CommentedMap) and part in node:
-            pos = node.lc.key(part) if (last and key_itself) else node.lc.value(part)
+            # an empty value (`term:`) has no position of its own: point at its key
+            at_key = (last and key_itself) or node[part] is None
+            pos = node.lc.key(part) if at_key else node.lc.value(part)
             node = node[part]
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
             pos = node.lc.item(part)

@@ -141,6 +141,9 @@ def syntax_problem(err: YAMLError, label: str) -> Problem:
         what = err.problem or "syntax error"
         if err.context:
             what = f"{what} ({err.context})"
+        if "<stream end>" in what and err.context_mark is not None:
+            # `[Skaikru` never closed: the mistake is where it opened, not at the end
+            mark = err.context_mark
         return Problem(label, mark.line + 1, mark.column + 1, f"syntax error: {what}")
     return Problem(label, 0, 0, f"syntax error: {err}")
 
