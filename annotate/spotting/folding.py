@@ -9,6 +9,7 @@ exact offset in the story's text (`OffsetMap`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 SPACE = 0x20
@@ -96,34 +97,44 @@ def squash(folded: bytes) -> tuple[bytes, bytes]:
     return merged.translate(None, bytes([DELETE])), merged.translate(_MARK_DELETE)
 
 
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+
+
+def exact_key(text: str) -> str:
+    """What `key` folds to bytes, with each letter kept as itself (no OTHER): the check of a
+    match whose key holds OTHER. Slow, but only run on such matches."""
+    chars = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        chars.append(unicodedata.normalize("NFKD", ch.lower())[0] if ch.isalnum() else " ")
+    return " ".join(_RUNS.sub(r"\1", "".join(chars)).split())
+
+
 def key(spelling: str) -> bytes:
     """The squashed folded key of a spelling: words separated by single spaces."""
     squashed, _ = squash(fold(spelling))
     return b" ".join(squashed.split(b" ")).strip()
 
 
-class OffsetMap:
-    """Squashed positions back to positions in the folded bytes, from the mask of `squash`."""
+def positions(mask: bytes, targets: list[int]) -> list[int]:
+    """The folded position of each squashed position in `targets` (sorted, ascending).
 
-    def __init__(self, mask: bytes) -> None:
-        self._mask = mask
-
-    def positions(self, squashed: list[int]) -> dict[int, int]:
-        """Each squashed position's folded position (the first byte of its run)."""
-        mask = self._mask
-        found: dict[int, int] = {}
-        q, p = 0, max(mask.find(0), 0)  # squashed position q stands at folded position p
-        for target in sorted(set(squashed)):
-            # Walk forward; each step counts the kept bytes of a stretch in C.
-            missing = target - q
-            while missing > 0:
-                end = p + missing
-                kept = (end - p) - mask.count(DELETE, p, end)
-                missing -= kept
-                p = end
-            p = mask.find(0, p)
-            if p < 0:
-                p = len(mask)
-            found[target] = p
-            q = target
-        return found
+    `mask` is the one `squash` returned; a squashed byte stands at the first byte of its run.
+    """
+    count, find = mask.count, mask.find
+    found: list[int] = []
+    q, p = 0, max(find(0), 0)  # squashed position q stands at folded position p
+    for target in targets:
+        # Pass `missing` kept bytes; the bytes dropped in a stretch are still to pass after it.
+        missing = target - q
+        while missing:
+            end = p + missing
+            missing = count(DELETE, p, end)
+            p = end
+        p = find(0, p)
+        if p < 0:
+            p = len(mask)
+        found.append(p)
+        q = target
+    return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import BytesAhoCorasick
 
-from annotate.spotting.folding import OTHER, key
+from annotate.spotting.folding import OTHER, exact_key, key
 from glossary.models import Entry, Glossary
 from glossary.normalize import fold
 
@@ -23,6 +23,7 @@ class Claim:
     entry: Entry
     spelling: str  # `fold`ed, to prefer the entry spelled exactly as the text is
     order: int  # position in the glossary: the earlier entry wins a tie
+    exact: str  # `exact_key` of the spelling, for keys that hold OTHER
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -38,14 +39,25 @@ class Pattern:
     claims: tuple[Claim, ...]
     checked: bool  # the key holds OTHER bytes: a match must be confirmed on the text
 
-    def choose(self, text: str) -> Entry:
-        """The entry `text` (as it stands) belongs to: the one spelled alike, else the best."""
-        if len(self.claims) > 1:
-            folded = fold(text)
-            for claim in self.claims:
-                if claim.spelling == folded:
-                    return claim.entry
-        return self.claims[0].entry
+    def choose(self, text: str) -> Entry | None:
+        """The entry `text` (as it stands) belongs to: the one spelled alike, else the best;
+        None when the key holds OTHER and no spelling is `text`'s letters."""
+        claims = self.claims
+        if self.checked:
+            exact = exact_key(text)
+            claims = tuple(c for c in claims if c.exact == exact)
+            if not claims:
+                return None
+        folded = fold(text)
+        for claim in claims:
+            if claim.spelling == folded:
+                return claim.entry
+        return claims[0].entry
+
+    @property
+    def sole(self) -> Entry | None:
+        """The entry when only one claims the key: no choosing needed."""
+        return self.claims[0].entry if len(self.claims) == 1 and not self.checked else None
 
 
 class Index:
@@ -63,7 +75,9 @@ class Index:
             for spelling in entry.spellings():
                 k = key(spelling)
                 if k:
-                    claims.setdefault(k, []).append(Claim(entry, fold(spelling), order))
+                    claims.setdefault(k, []).append(
+                        Claim(entry, fold(spelling), order, exact_key(spelling))
+                    )
         self.patterns: list[Pattern] = [
             Pattern(k, tuple(sorted(_unique(c), key=lambda c: c.rank)), OTHER in k)
             for k, c in claims.items()

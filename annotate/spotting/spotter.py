@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from typing import NamedTuple
 
-from annotate.spotting.folding import OffsetMap, fold, key, squash
-from annotate.spotting.index import Index, Pattern, glossable
+from annotate.spotting.folding import fold, positions, squash
+from annotate.spotting.index import Index, glossable
 from annotate.story import Story
 from glossary.models import Entry, Glossary
 
 # A blank line ends a paragraph: no phrase is found across it.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-# Texts are spotted in chunks of about this many characters, cut at blank lines, so that the
-# offset map walks only the chunks that have matches, and memory stays flat.
+# Texts are spotted in chunks of about this many characters, cut at blank lines: the big
+# integers of `squash` stay cache-sized and memory stays flat however long the story.
 CHUNK = 1 << 18
 
+_Hit = tuple[int, int, int]  # start, end (offsets into the text), pattern number
 
-@dataclass(frozen=True, slots=True)
-class Spot:
+
+class Spot(NamedTuple):
     """One glossed span: `story.text[start:end]` belongs to `entry`."""
 
     start: int
     end: int
     entry: Entry
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    pattern: Pattern
 
 
 class Spotter:
@@ -46,28 +42,87 @@ class Spotter:
     def spot(self, story: Story, *, first: bool = False) -> list[Spot]:
         """Glossable terms in `story`, in text order, never overlapping.
 
-        Every spelling of an entry, whole words, any case, shouted elongations; the longest
-        match wins where matches overlap; `first` keeps only each entry's first occurrence.
+        Every spelling of an entry, whole words, any case, shouted elongations, across line
+        breaks but not blank lines; where matches overlap the longest wins; `first` keeps
+        only each entry's first occurrence.
         """
-        return spot_text(self.index, story.text, first=first)
+        return self.spot_text(story.text, first=first)
+
+    def spot_text(self, text: str, *, first: bool = False) -> list[Spot]:
+        spots: list[Spot] = []
+        with _collector_paused():
+            for start, end in _chunks(text):
+                spots.extend(self._choose(text, self._hits(text, start, end)))
+        kept = [s for s in spots if glossable(s.entry)]
+        if first:
+            firsts: dict[int, Spot] = {}
+            for s in kept:
+                firsts.setdefault(id(s.entry), s)
+            kept = sorted(firsts.values())
+        return kept
+
+    def _hits(self, text: str, start: int, end: int) -> list[_Hit]:
+        automaton, patterns = self.index.automaton, self.index.patterns
+        if automaton is None:
+            return []
+        squashed, mask = squash(b" " + fold(text[start:end]) + b" ")
+        found = automaton.find_matches_as_indexes(squashed, overlapping=True)
+        if not found:
+            return []
+        # A match is " key ": the word starts after its first space and ends at its last.
+        targets = sorted({q for _, a, b in found for q in (a + 1, b - 1)})
+        where = dict(zip(targets, positions(mask, targets), strict=True))
+        shift = start - 1  # the leading pad
+        hits: list[_Hit] = []
+        for i, a, b in found:
+            s, e = where[a + 1] + shift, where[b - 1] + shift
+            if text.find("\n", s, e) >= 0 and _BLANK_LINE.search(text, s, e):
+                continue
+            if patterns[i].checked and patterns[i].choose(text[s:e]) is None:
+                continue  # OTHER stands for many letters: these were not the key's
+            hits.append((s, e, i))
+        return hits
+
+    def _choose(self, text: str, hits: list[_Hit]) -> list[Spot]:
+        """The longest hits that do not overlap, in text order."""
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        patterns = self.index.patterns
+        spots: list[Spot] = []
+        i, n = 0, len(hits)
+        while i < n:
+            s, e, k = hits[i]
+            j, reach = i + 1, e
+            while j < n and hits[j][0] < reach:  # a cluster of overlapping hits
+                reach = max(reach, hits[j][1])
+                j += 1
+            taken = [hits[i]] if j == i + 1 else _longest_first(hits[i:j])
+            for s, e, k in taken:
+                entry = patterns[k].sole or patterns[k].choose(text[s:e])
+                if entry is not None:
+                    spots.append(Spot(s, e, entry))
+            i = j
+        return spots
 
 
-def spot(story: Story, glossary: Glossary, *, first: bool = False) -> list[Spot]:
-    """Spot one story against a glossary (build a `Spotter` to spot several)."""
-    return Spotter(glossary).spot(story, first=first)
+def _longest_first(cluster: list[_Hit]) -> list[_Hit]:
+    taken: list[_Hit] = []
+    for hit in sorted(cluster, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= t[0] or t[1] <= hit[0] for t in taken):
+            taken.append(hit)
+    return sorted(taken)
 
 
-def spot_text(index: Index, text: str, *, first: bool = False) -> list[Spot]:
-    spots: list[Spot] = []
-    for start, end in _chunks(text):
-        spots.extend(_choose(text, _hits(index, text, start, end)))
-    kept = [s for s in spots if glossable(s.entry)]
-    if first:
-        firsts: dict[int, Spot] = {}
-        for s in kept:
-            firsts.setdefault(id(s.entry), s)
-        kept = sorted(firsts.values(), key=lambda s: s.start)
-    return kept
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Spots are many small tuples without cycles; the collector would rescan them again and
+    # again for nothing (a quarter of the time with a large glossary).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
@@ -79,49 +134,6 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def _hits(index: Index, text: str, start: int, end: int) -> list[_Hit]:
-    if index.automaton is None:
-        return []
-    squashed, mask = squash(b" " + fold(text[start:end]) + b" ")
-    found = index.automaton.find_matches_as_indexes(squashed, overlapping=True)
-    if not found:
-        return []
-    # A match is " key ": the word starts after its first space and ends at its last.
-    where = OffsetMap(mask).positions([q for _, a, b in found for q in (a + 1, b - 1)])
-    shift = start - 1  # the leading pad
-    hits = []
-    for i, a, b in found:
-        hit = _Hit(where[a + 1] + shift, where[b - 1] + shift, index.patterns[i])
-        if _BLANK_LINE.search(text, hit.start, hit.end):
-            continue
-        if hit.pattern.checked and key(text[hit.start : hit.end]) != hit.pattern.key:
-            continue  # OTHER stands for many letters: this one was not the key's
-        hits.append(hit)
-    return hits
-
-
-def _choose(text: str, hits: list[_Hit]) -> Iterator[Spot]:
-    """The longest hits that do not overlap, in text order."""
-    hits.sort(key=lambda h: (h.start, -h.end))
-    cluster: list[_Hit] = []
-    reach = -1
-    for hit in hits:
-        if hit.start >= reach and cluster:
-            yield from _longest_first(text, cluster)
-            cluster = []
-        cluster.append(hit)
-        reach = max(reach, hit.end)
-    if cluster:
-        yield from _longest_first(text, cluster)
-
-
-def _longest_first(text: str, cluster: list[_Hit]) -> list[Spot]:
-    if len(cluster) == 1:
-        (hit,) = cluster
-        return [Spot(hit.start, hit.end, hit.pattern.choose(text[hit.start : hit.end]))]
-    taken: list[_Hit] = []
-    for hit in sorted(cluster, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(hit.end <= t.start or t.end <= hit.start for t in taken):
-            taken.append(hit)
-    taken.sort(key=lambda h: h.start)
-    return [Spot(h.start, h.end, h.pattern.choose(text[h.start : h.end])) for h in taken]
+def spot(story: Story, glossary: Glossary, *, first: bool = False) -> list[Spot]:
+    """Spot one story against a glossary (build a `Spotter` to spot several)."""
+    return Spotter(glossary).spot(story, first=first)
