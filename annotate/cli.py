@@ -13,7 +13,7 @@ import typer
 
 from annotate.commands import annotate as annotate_cmd
 from annotate.commands import check, extract, lookup, schema
-from annotate.commands import imports
+from annotate.commands import export, imports
 from glossary import __version__
 
 app = typer.Typer(
@@ -54,6 +54,7 @@ app.command("annotate")(annotate_cmd.annotate)
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
 app.command("import")(imports.import_)
+app.command("export")(export.export)
 
 
 def main() -> None:

@@ -218,7 +218,13 @@ def read_table(text: str, label: str, delimiter: str) -> Imported:
     """CSV or TSV with term and translation columns: named in a header row, or the first two
     columns (then a third is a comment, as in an OmegaT glossary)."""
     out = Imported()
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # A TSV (OmegaT) field is never quoted: a `"` in it is a quote mark, not CSV quoting.
+    tsv = delimiter == "\t"
+    rows = csv.reader(
+        io.StringIO(text),
+        delimiter=delimiter,
+        quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL,
+    )
     columns: dict[str, int] | None = None
     for number, row in enumerate(rows):
         line = rows.line_num

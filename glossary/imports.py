@@ -21,7 +21,7 @@ from glossary.findings import Finding
 from glossary.importers import Canon, Format, Imported, guess_format, read
 from glossary.merge import Change, MergeReport, _flow, _new_entry, _update_entry
 from glossary.models import Entry
-from glossary.normalize import squash
+from glossary.normalize import fold, squash
 from glossary.store import Document, decode
 
 CONFIDENCE = 0.9  # a dictionary's sense is stronger evidence than a pattern seen in a story
@@ -53,24 +53,37 @@ def _union(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def findings_of(entry: Entry, lexicon: str) -> list[Finding]:
-    """What merge needs to know of an entry: one finding per sense; variants ride along."""
-    first = entry.translations[0] if entry.translations else None
-
-    def finding(term: str, translation: str | None) -> Finding:
-        return Finding(
-            term=term,
+def findings_of(entry: Entry, lexicon: str, known: Iterable[str] | None = None) -> list[Finding]:
+    """One finding per sense merge should hear of. For an entry the glossary has, the senses
+    it has already (`known`, folded) are left out, so they add no source either."""
+    skip = set(known or ())
+    senses: list[str | None] = [t for t in entry.translations if fold(t) not in skip]
+    if known is None and not senses:
+        senses = [None]  # a new term without a translation is still a finding
+    return [
+        Finding(
+            term=entry.term,
             kind=entry.kind,
-            translation=translation,
+            translation=sense,
             method="import",
             confidence=CONFIDENCE,
             lexicon=lexicon,
         )
+        for sense in senses
+    ]
 
-    senses: list[str | None] = [*entry.translations] or [None]
-    found = [finding(entry.term, t) for t in senses]
-    # Same translation as the first sense: a variant adds a spelling, never another source.
-    return found + [finding(v, first) for v in entry.variants]
+
+def _add_variants(node: CommentedMap, entry: Entry) -> list[str]:
+    spellings = {fold(str(s)) for s in [node.get("term"), *(node.get("variants") or [])]}
+    added = []
+    for spelling in entry.spellings():
+        if fold(spelling) not in spellings:
+            if node.get("variants") is None:
+                node["variants"] = _flow([])
+            node["variants"].append(spelling)
+            spellings.add(fold(spelling))
+            added.append(f"variant {spelling!r}")
+    return added
 
 
 def _node(entry: Entry) -> CommentedMap:
@@ -134,6 +147,7 @@ def merge_imported(doc: Document, imported: Imported, lexicon: str) -> MergeRepo
         if at is None:
             if imported.grouped:
                 node = _new_entry(findings_of(entry, lexicon))
+                _add_variants(node, entry)
                 _fill(node, entry)
             else:
                 node = _node(entry)
@@ -146,7 +160,11 @@ def merge_imported(doc: Document, imported: Imported, lexicon: str) -> MergeRepo
         if str(node.get("status", "")) == "rejected":
             report.skipped_rejected += 1
             continue
-        details = _update_entry(node, findings_of(entry, lexicon)) + _fill(node, entry)
+        known = [fold(str(t)) for t in node.get("translations") or []]
+        findings = findings_of(entry, lexicon, known)
+        # merge adds an empty `sources:` to an entry it is handed without news: don't ask it.
+        details = _update_entry(node, findings) if findings else []
+        details += _add_variants(node, entry) + _fill(node, entry)
         if details:
             report.changes.append(Change(str(node["term"]), "updated", details))
     return report
@@ -164,4 +182,4 @@ def read_source(path: Path, fmt: Format | None = None, canon: Canon = "all") -> 
     except OSError as err:
         raise GlossError(f"{label}: cannot read: {err.strerror}") from None
     text = decode(raw, label)[0]
-    return read(text, label, fmt or guess_format(path.name, text), canon)
+    return read(text, label, fmt or guess_format(label, text), canon)
