@@ -1,19 +1,15 @@
 """Inline text into paragraphs, by the whitespace rules a browser uses.
 
 HTML readers hand over text nodes as they come (with their source line, italic and hover
-state); `Flow` collapses runs of whitespace to one space, drops it at paragraph edges, turns
+state); `Flow` collapses runs of whitespace (the no-break space too, which fics use as filler:
+`<p>&nbsp;</p>`) to one space, drops it at paragraph edges, turns
 `<br>` into a line break and `<br><br>` into a paragraph break, and keeps every piece's source
 line, splitting nodes at their newlines so each piece knows its own line.
 """
 
 from __future__ import annotations
 
-import re
-
 from annotate.story import Part, StoryBuilder
-
-# HTML's whitespace plus the no-break space, which fics use as filler (`<p>&nbsp;</p>`).
-_WS = re.compile(r"[ \t\n\r\f\xa0]+")
 
 
 class Flow:
@@ -26,29 +22,25 @@ class Flow:
     def text(self, text: str, line: int, italic: bool = False, hover: str | None = None) -> None:
         """Append a text node that starts at source line `line`."""
         add = self.builder.add
-        for i, piece in enumerate(text.split("\n")):
+        for i, piece in enumerate(text.split("\n") if "\n" in text else (text,)):
             if i:
                 self._pend_space(italic, hover)
             if not piece:
                 continue
-            piece = _WS.sub(" ", piece)
-            if piece[0] == " ":
+            words = piece.split()  # any whitespace, the no-break space too
+            if piece[0].isspace():
                 self._pend_space(italic, hover)
-                piece = piece[1:]
-            trailing = piece.endswith(" ")
-            if trailing:
-                piece = piece[:-1]
-            if piece:
+            if words:
                 if self._breaks and self._started:
                     add("\n", line + i)
                 elif self._space is not None and self._started:
                     add(" ", line + i, italic=self._space[0], hover=self._space[1])
                 self._breaks = 0
                 self._space = None
-                add(piece, line + i, italic=italic, hover=hover)
+                add(" ".join(words), line + i, italic=italic, hover=hover)
                 self._started = True
-            if trailing:
-                self._pend_space(italic, hover)
+                if piece[-1].isspace():
+                    self._pend_space(italic, hover)
 
     def _pend_space(self, italic: bool, hover: str | None) -> None:
         if self._space is None:

@@ -16,8 +16,9 @@ from annotate.story import Part, Story, StoryBuilder
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
 _ITALIC = re.compile(
-    r"(?<![\w*])\*(?![\s*])([^*]*?)(?<![\s*])\*(?![\w*])"
-    r"|(?<![\w_])_(?![\s_])([^_]*?)(?<![\s_])_(?![\w_])"
+    # the marker first, then a look back past it: lets `re` scan for the marker quickly
+    r"\*(?<![\w*]\*)(?![\s*])([^*]*?)(?<![\s*])\*(?![\w*])"
+    r"|_(?<![\w_]_)(?![\s_])([^_]*?)(?<![\s_])_(?![\w_])"
 )
 
 
@@ -41,6 +42,9 @@ def parse_text(text: str, label: str) -> Story:
 
 def add_marked(builder: StoryBuilder, body: str, line: int) -> None:
     """Add a paragraph whose `_x_`/`*x*` spans are italics, without their markers."""
+    if "*" not in body and "_" not in body:
+        builder.add(body, line)
+        return
     done = 0
     for match in _ITALIC.finditer(body):
         group = match.lastindex or 1
