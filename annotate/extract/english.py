@@ -13,6 +13,7 @@ from functools import cache
 RARE = 2.0  # Zipf below this: English almost never writes the word (heda 1.9, skaikru 1.4)
 COMMON = 3.0  # Zipf at or above this: an ordinary English word
 VERY_COMMON = 5.0  # the, you, was: English wherever it stands
+COMPOUND_PART = 4.0  # each half of a solid compound: water + skin, cook + fire
 STEM = 2.6  # an English stem under an English ending (groggy 2.6; gona 2.5 is Trigedasleng)
 
 # Inflections of English stems: `piked` is a typo of an English verb, not conlang; `groggily`
@@ -73,6 +74,8 @@ def english_form(word: str, depth: int = 2) -> bool:
         return all(zipf(part) >= STEM or english_form(part) for part in lower.split("-") if part)
     if depth == 0:
         return False
+    if _compound(lower):
+        return True
     for suffix, restore in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             stem = lower[: -len(suffix)] + restore
@@ -100,3 +103,11 @@ class Vocabulary:
     def rare(self, word: str) -> bool:
         """English almost never uses it, in any inflection."""
         return zipf(word) < RARE and not english_form(word)
+
+
+def _compound(word: str) -> bool:
+    """Two common English words written as one (`waterskin`, `cookfire`)."""
+    return any(
+        zipf(word[:i]) >= COMPOUND_PART and zipf(word[i:]) >= COMPOUND_PART
+        for i in range(3, len(word) - 2)
+    )

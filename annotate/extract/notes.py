@@ -16,7 +16,8 @@ HEADER = re.compile(
 )
 # `phrase - translation`, `phrase = translation`, `phrase: translation`, bullets allowed.
 ENTRY = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]+|\d{1,2}[.)][ \t]+)?[*_\"\u201c]*"
+    r"^[ \t]*(?:[-*\u2022][ \t]+|\d{1,2}[.)][ \t]+|\(\d{1,2}\)[ \t]*|\[\d{1,2}\][ \t]*|"
+    r"[\u00b9\u00b2\u00b3\u2070-\u2079]+[ \t]*|\[\^[\w-]+\]:?[ \t]*)?[*_\"\u201c]*"
     r"(?P<left>[^\n=:\u2013\u2014*_\"]{1,80}?)"
     r"[*_\"\u201d]*[ \t]*"
     r"(?:[ \t][-\u2013\u2014]{1,2}[ \t]|[ \t]?=[ \t]?|:[ \t]|[\u2013\u2014])[ \t]*"
@@ -32,7 +33,7 @@ MARKER_DEF = re.compile(
     re.MULTILINE,
 )
 MARKER_REF = re.compile(
-    r"[\"\u201d'*_]*[ \t]?(?:\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3})(?![\w*])|"
+    r"[\"\u201d'*_]*[.,!?]?[\"\u201d'*_]*[ \t]?(?:\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3})(?![\w*])|"
     r"([\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)|\[\^([\w-]+)\])"
 )
 NOTE_PARTS = {Part.notes, Part.end_notes, Part.footnotes}
@@ -98,8 +99,9 @@ def _entry(m: re.Match[str]) -> Entry:
     )
 
 
-def footnotes(story: Story) -> dict[str, tuple[str, int]]:
-    """Footnote bodies by marker (`1`, `*`, `**`, a Markdown label), with their offsets.
+def footnotes(story: Story) -> dict[str, list[tuple[str, int]]]:
+    """Footnote bodies by marker (`1`, `*`, `**`, a Markdown label), with their offsets,
+    in text order.
 
     Only definitions in note sections or in the last third of the text count, so a
     numbered list inside the story is not taken for footnotes.
@@ -107,13 +109,26 @@ def footnotes(story: Story) -> dict[str, tuple[str, int]]:
     text = story.text
     regions = [(s.start, s.end) for s in story.sections if s.part in NOTE_PARTS]
     regions.append((len(text) * 2 // 3, len(text)))
-    found: dict[str, tuple[str, int]] = {}
+    found: dict[str, list[tuple[str, int]]] = {}
+    seen: set[int] = set()
     for start, end in regions:
         for m in MARKER_DEF.finditer(text, start, end):
             key = _key(m.groups()[:6])
-            if key and key not in found:
-                found[key] = (m.group("body").strip(), m.start("body"))
+            if key and m.start() not in seen:
+                seen.add(m.start())
+                found.setdefault(key, []).append((m.group("body").strip(), m.start("body")))
+    for bodies in found.values():
+        bodies.sort(key=lambda body: body[1])
     return found
+
+
+def resolve(bodies: list[tuple[str, int]], at: int) -> tuple[str, int]:
+    """The note a marker at `at` means: the first one defined after it (each chapter numbers
+    its own notes), else the last one."""
+    for body in bodies:
+        if body[1] > at:
+            return body
+    return bodies[-1]
 
 
 def reference(text: str, end: int) -> str | None:

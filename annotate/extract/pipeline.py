@@ -11,7 +11,7 @@ from typing import Protocol
 from annotate.extract import notes
 from annotate.extract.english import Vocabulary, zipf
 from annotate.extract.names import person_names
-from annotate.extract.scoring import Known, is_conlang_run, is_rare
+from annotate.extract.scoring import Known, foreignness, is_conlang_run, is_rare
 from annotate.extract.tokens import PUNCTUATION, Token, quotations, sentences, strip_span, words
 from annotate.extract.translations import Gloss, Near, english, translate
 from annotate.story import Span, Story
@@ -26,8 +26,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?=\s|$)")
 # Author's notes talk about the story (ship names, episodes): no vocabulary is taken from them
 # but their glossary lines and footnotes.
 _NOTE_PARAGRAPH = re.compile(
-    r"[\W_]*(?:a/?n\b|author'?s?\s+notes?|notes?\b|disclaimer|summary)", re.IGNORECASE
+    r"[\W_]*(?:a/?n\b|author'?s?\s+notes?|notes?\b|disclaimer|summary)"
+    r"|by\s+\S+\s*$"  # a byline
+    r"|(?:[A-Z][\w ]{0,20}:[^\n]*(?:\n|$))+$",  # a header of `Key: value` lines
+    re.IGNORECASE,
 )
+_MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
 _MORPHOLOGY = re.compile(r"\w{3,}(?:kru|kom)$", re.IGNORECASE)
 
 
@@ -114,7 +118,7 @@ class _Scan:
         key = notes.reference(self.text, end)
         if key is None or key not in self.footnotes:
             return None
-        body, offset = self.footnotes[key]
+        body, offset = notes.resolve(self.footnotes[key], end)
         term = self.text[start:end]
         m = re.match(
             rf"[*_\"\u201c]*{re.escape(term)}[*_\"\u201d]*\s*(?:[-\u2013\u2014=:,]|means)\s*",
@@ -131,6 +135,20 @@ class _Scan:
     def add(self, candidate: Candidate) -> None:
         self.found.append(candidate)
         self.taken.append((candidate.start, candidate.end))
+        if candidate.gloss and candidate.gloss.method != "lexicon":
+            # the translation is English: none of its words is a candidate
+            self.taken.append((candidate.gloss.start, candidate.gloss.end))
+
+    def marked_words(self, paragraph: Span) -> None:
+        """A word with a footnote marker (`Reshop¹`, `trimani (1)`) that a note explains, even
+        inside a longer line."""
+        for token in words(self.text, paragraph.start, paragraph.end):
+            key = notes.reference(self.text, token.end)
+            if key is None or key not in self.footnotes:
+                continue
+            gloss = self._footnote(token.start, token.end)
+            if gloss is not None:
+                self.found.append(Candidate(token.start, token.end, "word", "footnote", 0.8, gloss))
 
     # -- the signals, strongest first --------------------------------------------------
 
@@ -206,14 +224,16 @@ class _Scan:
                 continue
             word = token.bare
             end = token.start + len(word)
-            if len(word) < 2 or word.isupper() or not is_rare(word, self.known):
+            if len(word) < 2 or word.isupper():
+                continue
+            quoted = self._quoted(token.start, end)
+            if not is_rare(word, self.known) and not (quoted and self._glossed_line(token, end)):
                 continue
             capital = word[:1].isupper()
             if self.is_name(word):
                 if capital:
                     self.add(Candidate(token.start, end, "name", "name", 0.6))
                 continue
-            quoted = self._quoted(token.start, end)
             gloss = self.gloss(token.start, end, paragraph.end, quoted=quoted)
             evidence = [
                 capital
@@ -229,6 +249,15 @@ class _Scan:
                 confidence = min(0.95, 0.4 + 0.1 * sum(evidence))
                 kind: Kind = "group" if word.casefold().endswith("kru") else "word"
                 self.add(Candidate(token.start, end, kind, "rare word", confidence, gloss))
+
+    def _glossed_line(self, token: Token, end: int) -> bool:
+        """A one-word line that is not plainly English and that the story translates."""
+        if foreignness(token.bare, self.vocab, self.known) < 0.5:
+            return False
+        limit = self.text.find("\n", end)
+        return (
+            self.gloss(token.start, end, len(self.text) if limit < 0 else limit, True) is not None
+        )
 
     def _quoted(self, start: int, end: int) -> bool:
         """A span that is a whole quotation by itself (`"Wanheddaa."`)."""
@@ -248,9 +277,10 @@ class _Scan:
         for paragraph in self.story.paragraphs or [Span(0, len(self.text))]:
             if self.in_notes(paragraph):
                 continue
-            self.lexicon_phrases(paragraph, lexicon)
+            self.marked_words(paragraph)
             self.quotations(paragraph)
             self.italic_runs(paragraph)
+            self.lexicon_phrases(paragraph, lexicon)
             self.kom(paragraph)
             self.single_words(paragraph)
         return self.found
@@ -286,7 +316,9 @@ def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) ->
     findings: list[Finding] = []
     glossed: set[str] = set()
     for cand in sorted(scan.run(lexicon), key=lambda c: c.start):
-        term = " ".join(story.text[cand.start : cand.end].split())
+        term = " ".join(_MARKERS.sub("", story.text[cand.start : cand.end]).split())
+        if not term:
+            continue
         gloss = cand.gloss
         kind = cand.kind
         entry = lexicon.gloss(term) if lexicon else None

@@ -16,6 +16,9 @@ from annotate.extract.english import (
 )
 from annotate.extract.tokens import Token
 
+# A lexicon word counts as conlang in English prose below this (jus 3.2, sha 3.4; `in` 7.3).
+LEXICON_WORD = 3.5
+
 
 class Known(Protocol):
     """What extraction asks a lexicon: is this a conlang word, is it a person's name."""
@@ -58,7 +61,7 @@ def foreignness(word: str, vocab: Vocabulary, known: Known) -> float:
 def is_rare(word: str, known: Known) -> bool:
     """A word English almost never writes in any inflection (or a lexicon word)."""
     return (zipf(word) < RARE and not english_form(word)) or (
-        known.is_word(word) and zipf(word) < COMMON
+        known.is_word(word) and zipf(word) < LEXICON_WORD
     )
 
 

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+# Letters (no digits, no superscript footnote markers), inner apostrophes and hyphens.
+_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"
+WORD = re.compile(rf"{_LETTER}+(?:['\u2019\-]{_LETTER}+)*")
 # Straight or curly double quotes; a quotation never crosses a paragraph.
 QUOTE = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201c\u201d\n]+)\u201d")
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d')\]*_]*(?=\s|$)|\n\n")

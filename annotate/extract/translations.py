@@ -45,12 +45,14 @@ _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
 _PARENS = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE + r"\s*\(([^()\n]{2,120})\)")
 _DASH = re.compile(
     _CLOSE + r"[.,!?]*" + _CLOSE + r"(?:\s+[-\u2013\u2014]{1,2}|\s*[\u2013\u2014:])\s+"
-    r"[\"\u201c'*_]*([^\n.!?;\"\u201c\u201d*_()]{2,100})"
+    r"[\"\u201c'*_]*([^\n.!?;\"\u201c\u201d*_()]{2,100}?)(?=\s[-\u2013\u2014]|[\n.!?;\"\u201c\u201d*_()]|$)"
 )
 _DEFINITION = re.compile(
     _CLOSE + r",?\s+(?:which\s+|that\s+)?(?:means|meant|meaning|translates\s+(?:to|as)|"
     r"translated\s+(?:to|as)|roughly\s+means|is\s+(?:\w+\s+){0,2}for|was\s+(?:\w+\s+){0,2}for)"
-    r"\s*,?\s+[\"\u201c'\u2018*_]*([^\n.!?;:\"\u201c\u201d*_()]{2,80})"
+    r"\s*,?\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})"
+    r"|" + _CLOSE + r"[.,!?]\s+(?:it's|it\s+is|that's|that\s+is|it\s+means)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?word\s+for\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})"
 )
 _APPOSITIVE = re.compile(
     _CLOSE + r",\s+(?:or\s+|the\s+|or\s+the\s+)"
@@ -61,7 +63,7 @@ _ECHO_TITLE = re.compile(
 )
 _SPEECH_TAG = re.compile(
     r"\s*(?:[,.!?]\s*)?[A-Za-z]+\s+(?:said|says|whispered|asked|replied|murmured|shouted|"
-    r"called|breathed|muttered|growled|added)\b[^.\"\u201c]{0,40}[.,]\s*",
+    r"called|breathed|muttered|growled|added|answered|snapped|repeated)\b[^.\"\u201c]{0,40}[.,]\s*",
 )
 _NARRATION = re.compile(
     r"^(?:she|he|they|it|we|i|[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?"
@@ -101,10 +103,11 @@ def _after(
         m = pattern.match(near.story.text, near.end, near.limit)
         if m is None:
             return None
-        text = _clean(m.group(1))
+        group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
+        text = _clean(m.group(group))
         if not text or text.isdigit() or not english(text, near):
             return None
-        return Gloss(text, m.start(1), m.end(1), method, confidence)
+        return Gloss(text, m.start(group), m.end(group), method, confidence)
 
     return find
 
