@@ -36,6 +36,10 @@ MARKER_REF = re.compile(
     r"[\"\u201d'*_]*[.,!?]?[\"\u201d'*_]*[ \t]?(?:\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3})(?![\w*])|"
     r"([\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)|\[\^([\w-]+)\])"
 )
+MARKER_TIGHT = re.compile(
+    r"(?: ?\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3})(?![\w*])|"
+    r"([\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)|\[\^([\w-]+)\])"
+)
 NOTE_PARTS = {Part.notes, Part.end_notes, Part.footnotes}
 
 
@@ -90,10 +94,12 @@ def glossary_lines(story: Story) -> Iterator[Entry]:
 
 
 def _entry(m: re.Match[str]) -> Entry:
+    # "move out, now (it's what a war chief yells)": the aside is not the translation
+    right = re.sub(r"\s*\([^()]*\)", "", m.group("right"))
     return Entry(
         m.start("left"),
         m.end("left"),
-        " ".join(m.group("right").split()),
+        " ".join(right.split()).strip(" .;,"),
         m.start(),
         m.end(),
     )
@@ -131,7 +137,8 @@ def resolve(bodies: list[tuple[str, int]], at: int) -> tuple[str, int]:
     return bodies[-1]
 
 
-def reference(text: str, end: int) -> str | None:
-    """The footnote marker right after a span, if there is one."""
-    m = MARKER_REF.match(text, end)
+def reference(text: str, end: int, tight: bool = False) -> str | None:
+    """The footnote marker right after a span, if there is one. `tight`: on the word itself,
+    not after the quotation or sentence the word ends."""
+    m = (MARKER_TIGHT if tight else MARKER_REF).match(text, end)
     return _key(m.groups()) if m else None

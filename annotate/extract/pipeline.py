@@ -14,7 +14,7 @@ from annotate.extract.names import person_names
 from annotate.extract.scoring import Known, foreignness, is_conlang_run, is_rare
 from annotate.extract.tokens import PUNCTUATION, Token, quotations, sentences, strip_span, words
 from annotate.extract.translations import Gloss, Near, english, translate
-from annotate.story import Span, Story
+from annotate.story import Part, Span, Story
 from glossary.findings import Finding
 from glossary.models import Kind
 
@@ -27,7 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?=\s|$)")
 # but their glossary lines and footnotes.
 _NOTE_PARAGRAPH = re.compile(
     r"[\W_]*(?:a/?n\b|author'?s?\s+notes?|notes?\b|disclaimer|summary)"
-    r"|by\s+\S+\s*$"  # a byline
+    r"|(?:[^\n]*\n)?by\s+\S+\s*$"  # a title and byline
     r"|(?:[A-Z][\w ]{0,20}:[^\n]*(?:\n|$))+$",  # a header of `Key: value` lines
     re.IGNORECASE,
 )
@@ -127,7 +127,8 @@ class _Scan:
         )
         if m:
             body, offset = body[m.end() :], offset + m.end()
-        body = body.strip(PUNCTUATION)
+        # "Blood must not have blood. Canon line, 3x07." : the first sentence is the gloss
+        body = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", body, maxsplit=1)[0].strip(PUNCTUATION)
         if not body or not english(body, self.near(start, end, end, False), max_words=12):
             return None
         return Gloss(body, offset, offset + len(body), "footnote", 0.85)
@@ -143,7 +144,7 @@ class _Scan:
         """A word with a footnote marker (`Reshop¹`, `trimani (1)`) that a note explains, even
         inside a longer line."""
         for token in words(self.text, paragraph.start, paragraph.end):
-            key = notes.reference(self.text, token.end)
+            key = notes.reference(self.text, token.end, tight=True)
             if key is None or key not in self.footnotes:
                 continue
             gloss = self._footnote(token.start, token.end)
@@ -182,10 +183,22 @@ class _Scan:
                 start, end = q_start + start, q_start + end
                 tokens = words(self.text, start, end)
                 if len(tokens) < 2:
-                    continue  # single words are judged as words
+                    self._one_word_line(tokens, paragraph)
+                    continue
                 gloss = self.gloss(start, end, paragraph.end, quoted=True)
                 if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
                     self.add(Candidate(start, end, "phrase", "quotation", 0.75, gloss))
+
+    def _one_word_line(self, tokens: list[Token], paragraph: Span) -> None:
+        """`"Hom. It's the word for home."`: a one-word sentence the quotation explains."""
+        if len(tokens) != 1 or self._quoted(tokens[0].start, tokens[0].end):
+            return  # a whole one-word quotation is judged with the other words
+        token = tokens[0]
+        if self.is_name(token.bare) or foreignness(token.bare, self.vocab, self.known) < 0.5:
+            return
+        gloss = self.gloss(token.start, token.end, paragraph.end, quoted=True)
+        if gloss is not None:
+            self.add(Candidate(token.start, token.end, "word", "quotation", 0.7, gloss))
 
     def italic_runs(self, paragraph: Span) -> None:
         for span in self.story.italics:
@@ -218,13 +231,13 @@ class _Scan:
                     break
             i += 1
 
-    def single_words(self, paragraph: Span) -> None:
+    def single_words(self, paragraph: Span, known_only: bool = False) -> None:
         for token in words(self.text, paragraph.start, paragraph.end):
             if not self.free(token.start, token.end):
                 continue
             word = token.bare
             end = token.start + len(word)
-            if len(word) < 2 or word.isupper():
+            if len(word) < 2 or word.isupper() or (known_only and not self.known.is_word(word)):
                 continue
             quoted = self._quoted(token.start, end)
             if not is_rare(word, self.known) and not (quoted and self._glossed_line(token, end)):
@@ -243,12 +256,17 @@ class _Scan:
                 zipf(word) == 0.0,
                 self.known.is_word(word),
                 bool(_MORPHOLOGY.match(word)),
+                self._in_title(token.start),
                 gloss is not None,
             ]
             if any(evidence):
                 confidence = min(0.95, 0.4 + 0.1 * sum(evidence))
                 kind: Kind = "group" if word.casefold().endswith("kru") else "word"
                 self.add(Candidate(token.start, end, kind, "rare word", confidence, gloss))
+
+    def _in_title(self, offset: int) -> bool:
+        section = self.story.part_at(offset)
+        return section is not None and section.part in (Part.title, Part.chapter_title)
 
     def _glossed_line(self, token: Token, end: int) -> bool:
         """A one-word line that is not plainly English and that the story translates."""
@@ -276,6 +294,7 @@ class _Scan:
         self.glossary_blocks()
         for paragraph in self.story.paragraphs or [Span(0, len(self.text))]:
             if self.in_notes(paragraph):
+                self.single_words(paragraph, known_only=True)
                 continue
             self.marked_words(paragraph)
             self.quotations(paragraph)
@@ -324,7 +343,12 @@ def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) ->
         entry = lexicon.gloss(term) if lexicon else None
         if entry and entry[2] != "word":
             kind = entry[2]
-        end = max(cand.end, gloss.end) if gloss else cand.end
+        near_gloss = (
+            gloss
+            and 0 <= gloss.start - cand.end < QUOTE_CHARS
+            and ("\n\n" not in story.text[cand.end : gloss.start])
+        )
+        end = max(cand.end, gloss.end) if gloss and near_gloss else cand.end
         findings.append(
             Finding(
                 term=term,

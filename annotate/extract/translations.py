@@ -65,6 +65,7 @@ _SPEECH_TAG = re.compile(
     r"\s*(?:[,.!?]\s*)?[A-Za-z]+\s+(?:said|says|whispered|asked|replied|murmured|shouted|"
     r"called|breathed|muttered|growled|added|answered|snapped|repeated)\b[^.\"\u201c]{0,40}[.,]\s*",
 )
+_ARTICLE_LINE = re.compile(r"\s*[\"\u201c]((?:A|An|The)\s+[a-z]\w*(?:\s+[a-z]\w*){0,2})[.!]")
 _NARRATION = re.compile(
     r"^(?:she|he|they|it|we|i|[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?"
     r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b",
@@ -172,6 +173,21 @@ def _echo(near: Near) -> Gloss | None:
     return Gloss(sentence, m.start(1), m.end(1), "echo", 0.7)
 
 
+def _article_echo(near: Near) -> Gloss | None:
+    """`"He's a branwada," Indra muttered. "A fool."`: a word, then its English in the next
+    short line."""
+    if near.words != 1:
+        return None
+    text = near.story.text
+    close = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE).match(text, near.end, near.limit)
+    pos = close.end() if close else near.end
+    tag = _SPEECH_TAG.match(text, pos, near.limit)
+    m = _ARTICLE_LINE.match(text, tag.end() if tag else pos, near.limit)
+    if m is None or not english(m.group(1), near, max_words=4):
+        return None
+    return Gloss(_clean(m.group(1)), m.start(1), m.end(1), "echo", 0.6)
+
+
 def _appositive(near: Near) -> Gloss | None:
     m = _APPOSITIVE.match(near.story.text, near.end, near.limit)
     if m is None:
@@ -196,6 +212,7 @@ PATTERNS: list[Callable[[Near], Gloss | None]] = [
     _italic,
     _echo,
     _appositive,
+    _article_echo,
 ]
 
 
