@@ -2,75 +2,156 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+import os
+import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported, warn
+from annotate.render.formats import Format
 
-
-class Format(StrEnum):
-    inline = "inline"
-    json = "json"
+if TYPE_CHECKING:
+    from annotate.render.model import Glossed
 
 
 def annotate(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Story files or folders (default: stories/).")
+        list[Path] | None,
+        typer.Argument(
+            help="Story files or folders (.txt, .md, .html, .epub; default: stories/).",
+            show_default=False,
+        ),
     ] = None,
     glossary: GlossaryOption = DEFAULT_GLOSSARY,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
-        Format.inline
-    ),
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="inline: `word [gloss]`; footnotes: numbered notes; interlinear: Leipzig-style"
+            " glosses under conlang lines; markdown; html: one page, glosses on hover and tap;"
+            " json: the glossed spans with offsets.",
+        ),
+    ] = Format.inline,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        str | None,  # a str: a Path would drop the trailing `/` that asks for a folder
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout; to a folder (existing, or ending in /):"
+            " one file per story.",
+            show_default=False,
+        ),
     ] = None,
     first: Annotated[
-        bool, typer.Option("--first", help="Gloss only the first occurrence per story.")
+        bool, typer.Option("--first", help="Gloss only the first occurrence of a term per story.")
     ] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour the glosses (default: on a terminal, unless NO_COLOR is set).",
+            show_default=False,
+        ),
+    ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width",
+            min=0,
+            help="Wrap lines to this many columns, 0 never (default: the terminal's width).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Print stories with every known conlang term glossed where it stands.
+    """Print stories with every known conlang word and phrase glossed where it stands.
 
-    Example: gloss annotate stories/002_8293946bfcb2c4ab.txt -g glossary.yaml
+    Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
     """
-    import json
-
     from annotate.readers import Skipped, find_stories, read_story
-    from annotate.render import inline, json_spans
+    from annotate.render.formats import render, renderer
+    from annotate.render.model import Glossed, Options
     from annotate.spotting import Spotter
     from glossary import store
     from glossary.errors import GlossError
 
     with reported():
         spotter = Spotter(store.read(glossary))
+    items: list[Glossed] = []
     failed = False
-    texts: list[str] = []
-    groups: list[dict[str, Any]] = []
     for found in find_stories(paths or [Path("stories")]):
         if isinstance(found, Skipped):
+            warn([str(found)])
             continue
         try:
+            if not found.exists():
+                raise GlossError(f"{found}: no such file or folder")
             story = read_story(found)
-        except GlossError as err:
+        except GlossError as err:  # one bad story is reported; the others are still glossed
             warn(err.lines())
             failed = True
             continue
-        spots = spotter.spot(story, first=first)
-        if format is Format.json:
-            groups.append(json_spans.story_spans(story, spots))
-        else:
-            texts.append(inline.render(story, spots))
-    body = (
-        json.dumps(groups, ensure_ascii=False, indent=2) + "\n"
-        if format is Format.json
-        else "\n\n".join(texts) + "\n"
+        items.append(Glossed(story, spotter.spot(story, first=first)))
+    if not items and not failed:
+        warn(["gloss: no stories found"])
+        failed = True
+    to_terminal = output is None and sys.stdout.isatty()
+    options = Options(
+        color=_colour(color, to_terminal),
+        width=(width if width is not None else _terminal_width(to_terminal)) or None,
+        word=spotter.entry_for,
     )
-    if output is None:
-        typer.echo(body, nl=False)
-    else:
+    out = Path(output) if output is not None else None
+    if out is None or output is None:
+        if items:
+            typer.echo(render(fmt, items, options), nl=False)
+    elif out.is_dir() or output.endswith(("/", os.sep)):
+        suffix = renderer(fmt).SUFFIX
         with reported():
-            store.atomic_write(output, body.encode("utf-8"))
+            _make_folder(out)
+            for name, item in zip(_file_names(items, suffix), items, strict=True):
+                store.atomic_write(out / name, render(fmt, [item], options).encode("utf-8"))
+    elif items:
+        with reported():
+            store.atomic_write(out, render(fmt, items, options).encode("utf-8"))
     if failed:
         raise typer.Exit(1)
+
+
+def _colour(chosen: bool | None, to_terminal: bool) -> bool:
+    # https://no-color.org: any non-empty NO_COLOR turns colour off unless asked for.
+    if chosen is not None:
+        return chosen
+    return to_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _terminal_width(to_terminal: bool) -> int | None:
+    if not to_terminal:
+        return None  # piped: keep the story's own lines
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _make_folder(folder: Path) -> None:
+    from glossary.errors import GlossError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise GlossError(f"{folder}: cannot make the folder: {err.strerror}") from None
+
+
+def _file_names(items: list[Glossed], suffix: str) -> list[str]:
+    """One name per story: its file name with the format's suffix, numbered when two clash."""
+    names: list[str] = []
+    for item in items:
+        stem = Path(item.story.path).stem or "story"
+        name, n = f"{stem}{suffix}", 1
+        while name in names:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        names.append(name)
+    return names

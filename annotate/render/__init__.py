@@ -1,1 +1,1 @@
-"""Renderers: one module per output format, each turning a story and its spots into text."""
+"""Renderers: one module per output format, each a pure `render(items, options) -> str`."""

@@ -82,6 +82,7 @@ class Index:
             Pattern(k, tuple(sorted(_unique(c), key=lambda c: c.rank)), OTHER in k)
             for k, c in claims.items()
         ]
+        self.by_key = {p.key: p for p in self.patterns}
         # Padded with the space every non-word character folds to: whole words only.
         self.automaton: BytesAhoCorasick | None = (
             BytesAhoCorasick([b" " + p.key + b" " for p in self.patterns])

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from annotate.spotting.folding import fold, positions, squash
+from annotate.spotting.folding import fold, key, positions, squash
 from annotate.spotting.index import Index, glossable
 from annotate.story import Story
 from glossary.models import Entry, Glossary
@@ -47,6 +47,12 @@ class Spotter:
         only each entry's first occurrence.
         """
         return self.spot_text(story.text, first=first)
+
+    def entry_for(self, text: str) -> Entry | None:
+        """The entry (a name too, never a rejected one) that `text`, a word or phrase, is a
+        spelling of, for word-by-word glosses."""
+        pattern = self.index.by_key.get(key(text))
+        return pattern.choose(text) if pattern else None
 
     def spot_text(self, text: str, *, first: bool = False) -> list[Spot]:
         spots: list[Spot] = []

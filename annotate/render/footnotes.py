@@ -1,0 +1,45 @@
+"""`footnotes`: a numbered marker after each glossed span, the glossary of what was used after
+the story.
+
+Example: `whispers of Wanheda[1].` ... `[1] Wanheda: Commander of Death`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annotate.render.glosses import gloss, used
+from annotate.render.model import Glossed, Options
+from annotate.render.terminal import Piece, Style, emit, heading, paint, story_pieces
+from annotate.spotting import Spot
+
+SUFFIX = ".txt"
+RULE = "-" * 20
+
+
+def render(items: Sequence[Glossed], options: Options) -> str:
+    parts = []
+    for item in items:
+        text = _story(item, options)
+        if len(items) > 1:
+            text = f"{heading(item.story.path, options.color)}\n{text}"
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def _story(item: Glossed, options: Options) -> str:
+    entries = used(item.story, item.spots)
+    number = {id(u.entry): u.number for u in entries}
+
+    def marker(spot: Spot) -> Piece:
+        return (f"[{number[id(spot.entry)]}]", Style.MARK)
+
+    pieces = story_pieces(item.story, item.spots, marker, color=options.color)
+    lines = [emit(pieces, color=options.color, width=options.width)]
+    if entries:
+        lines += ["", RULE]
+        for u in entries:
+            also = f" (as {', '.join(u.others)})" if u.others else ""
+            mark = paint(f"[{u.number}]", Style.MARK, options.color)
+            lines.append(f"{mark} {u.entry.term}{also}: {gloss(u.entry)}")
+    return "\n".join(lines) + "\n"

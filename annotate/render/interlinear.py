@@ -1,0 +1,130 @@
+"""`interlinear`: the story, and after each paragraph every conlang stretch of two or more
+words set out Leipzig-style: the words, a word-by-word gloss aligned in columns under them,
+and the free translation in quotes. Single glossed words keep an inline gloss.
+
+Example:
+    Yu      gonplei  ste  odon.
+    you     fight    ?    over
+    'Your fight is over'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotate.render.glosses import gloss, short_gloss
+from annotate.render.inline import bracket
+from annotate.render.model import Glossed, Options
+from annotate.render.runs import blocks
+from annotate.render.terminal import Piece, Style, emit, heading, paint, story_pieces, width_of
+from annotate.spotting import Spot
+from annotate.story import Story
+
+SUFFIX = ".txt"
+INDENT = "    "
+_WORD = re.compile(r"[^\W_]+")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# What may stand between two glossed spans of one stretch: no word, no sentence end.
+_JOINS = re.compile(r"[^\w.!?;:\n]*\n?[^\w.!?;:\n]*")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Glossed spans of one sentence next to each other (spaces, commas, dashes between)."""
+
+    spots: list[Spot]
+
+    @property
+    def start(self) -> int:
+        return self.spots[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spots[-1].end
+
+
+def stretches(story: Story, spots: list[Spot]) -> list[Stretch]:
+    """The conlang stretches of two words or more; a single glossed word is no stretch."""
+    groups: list[list[Spot]] = []
+    for spot in spots:
+        between = story.text[groups[-1][-1].end : spot.start] if groups else ""
+        if groups and _JOINS.fullmatch(between):
+            groups[-1].append(spot)
+        else:
+            groups.append([spot])
+    return [
+        Stretch(g) for g in groups if len(_WORD.findall(story.text[g[0].start : g[-1].end])) >= 2
+    ]
+
+
+def leipzig(story: Story, stretch: Stretch, options: Options) -> list[str]:
+    """The three lines of one stretch (more when its columns are wider than the page)."""
+    words = story.text[stretch.start : stretch.end].split()
+    glosses = [_word_gloss(w, options) for w in words]
+    entries = [s.entry for s in stretch.spots]
+    free = gloss(entries[0]) if len(entries) == 1 else " / ".join(map(short_gloss, entries))
+    columns = [max(width_of(w), width_of(g)) for w, g in zip(words, glosses, strict=True)]
+    rows: list[list[int]] = [[]]
+    used = len(INDENT)
+    for i, size in enumerate(columns):
+        if rows[-1] and options.width and used + size > options.width:
+            rows.append([])
+            used = len(INDENT)
+        rows[-1].append(i)
+        used += size + 2
+    lines = []
+    for row in rows:
+        top = "  ".join(_pad(words[i], columns[i]) for i in row).rstrip()
+        under = "  ".join(_pad(glosses[i], columns[i]) for i in row).rstrip()
+        lines.append(INDENT + paint(top, Style.ITALIC, options.color))
+        lines.append(INDENT + paint(under, Style.GLOSS, options.color))
+    lines.append(f"{INDENT}\u2018{free}\u2019")
+    return lines
+
+
+def _pad(text: str, size: int) -> str:
+    return text + " " * (size - width_of(text))
+
+
+def _word_gloss(word: str, options: Options) -> str:
+    """Leipzig: a gloss of several English words is one column, its words joined by dots."""
+    bare = _EDGES.sub("", word)
+    entry = options.word(bare) if bare else None
+    if entry is None:
+        return "?"
+    if entry.kind == "name":
+        return bare
+    return ".".join(short_gloss(entry).split())
+
+
+def render(items: Sequence[Glossed], options: Options) -> str:
+    parts = []
+    for item in items:
+        text = _story(item, options)
+        if len(items) > 1:
+            text = f"{heading(item.story.path, options.color)}\n{text}"
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def _story(item: Glossed, options: Options) -> str:
+    story = item.story
+    found = stretches(story, item.spots)
+    in_stretch = {id(s) for st in found for s in st.spots}
+
+    def after(spot: Spot) -> Piece | None:
+        return None if id(spot) in in_stretch else bracket(spot)
+
+    paragraphs = []
+    for block in blocks(story):
+        pieces = story_pieces(
+            story, item.spots, after, color=options.color, start=block.start, end=block.end
+        )
+        lines = [emit(pieces, color=options.color, width=options.width)]
+        for stretch in found:
+            if block.start <= stretch.start < block.end:
+                lines += ["", *leipzig(story, stretch, options)]
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs) + "\n"
