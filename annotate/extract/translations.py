@@ -45,14 +45,16 @@ _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
 _PARENS = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE + r"\s*\(([^()\n]{2,120})\)")
 _DASH = re.compile(
     _CLOSE + r"[.,!?]*" + _CLOSE + r"(?:\s+[-\u2013\u2014]{1,2}|\s*[\u2013\u2014:])\s+"
-    r"[\"\u201c'*_]*([^\n.!?;\"\u201c\u201d*_()]{2,100}?)(?=\s[-\u2013\u2014]|[\n.!?;\"\u201c\u201d*_()]|$)"
+    r"[\"\u201c'*_]*([^\n.!?;\"\u201c\u201d*_()]{2,100}?)"
+    r"(?=\s[-\u2013\u2014]|[\n.!?;\"\u201c\u201d*_()]|$)"
 )
 _DEFINITION = re.compile(
     _CLOSE + r",?\s+(?:which\s+|that\s+)?(?:means|meant|meaning|translates\s+(?:to|as)|"
     r"translated\s+(?:to|as)|roughly\s+means|is\s+(?:\w+\s+){0,2}for|was\s+(?:\w+\s+){0,2}for)"
     r"\s*,?\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})"
     r"|" + _CLOSE + r"[.,!?]\s+(?:it's|it\s+is|that's|that\s+is|it\s+means)\s+(?:the\s+)?"
-    r"(?:\w+\s+)?word\s+for\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})"
+    r"(?:\w+\s+)?word\s+for\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})",
+    re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(
     _CLOSE + r",\s+(?:or\s+|the\s+|or\s+the\s+)"

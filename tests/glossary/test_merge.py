@@ -1,0 +1,131 @@
+"""Merging findings: nothing a person did is undone; a second identical run changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary import store
+from glossary.findings import Finding
+from glossary.merge import group, merge, same_term
+
+
+def finding(term: str, translation: str | None = None, line: int = 1, **kw: object) -> Finding:
+    return Finding(
+        term=term,
+        translation=translation,
+        story="s.txt",
+        line=line,
+        quote=f"... {term} ...",
+        method="echo" if translation else "rare word",
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+FINDINGS = [
+    finding("Heda", line=3),
+    finding("Wanheda", "Commander of Death", line=5),
+    finding("Wanheddaa", line=9),
+    finding("heda", line=12),
+]
+
+
+def run(path: Path, findings: list[Finding]) -> store.Document:
+    doc = store.load_or_new(path)
+    merge(doc, findings)
+    store.save(doc)
+    return store.load(path)
+
+
+def test_spellings_of_one_term_become_one_entry(tmp_path: Path) -> None:
+    doc = run(tmp_path / "g.yaml", FINDINGS)
+    terms = {e.term: e for e in doc.glossary.terms}
+    assert sorted(terms) == ["Heda", "Wanheda"]
+    assert terms["Wanheda"].variants == ["Wanheddaa"]  # shouted; `heda` is only case
+    assert terms["Wanheda"].translations == ["Commander of Death"]
+    assert terms["Heda"].variants == []
+
+
+def test_a_second_identical_run_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    run(path, FINDINGS)
+    before = path.read_bytes()
+    doc = store.load(path)
+    report = merge(doc, FINDINGS)
+    assert report.changes == []
+    assert store.save(doc) is False
+    assert path.read_bytes() == before
+
+
+def test_an_edited_translation_stays_and_is_not_proposed_again(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    run(path, FINDINGS)
+    text = path.read_text().replace("[Commander of Death]", "[Death's commander]  # mine")
+    path.write_text(text)
+    doc = run(path, FINDINGS)
+    assert path.read_text() == text
+    assert doc.glossary.terms[1].translations == ["Death's commander"]
+
+
+def test_a_rejected_entry_stays_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - term: Wanheda\n    status: rejected  # not conlang here\n")
+    doc = store.load(path)
+    report = merge(doc, [finding("Wanheddaa", "Commander of Death", line=40)])
+    assert (report.changes, report.skipped_rejected) == ([], 1)
+    assert store.save(doc) is False
+
+
+def test_hand_written_entries_and_comments_stay(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "# my Trig notes\nlanguage: Trigedasleng\nterms:\n"
+        "  - term: Heda  # Lexa's title\n    translations: [Commander]\n    status: confirmed\n"
+    )
+    doc = run(path, FINDINGS)
+    text = path.read_text()
+    assert text.startswith(
+        "# my Trig notes\nlanguage: Trigedasleng\nterms:\n  - term: Heda  # Lexa's title\n"
+        "    translations: [Commander]\n    status: confirmed\n    sources:\n"
+    )
+    heda = doc.glossary.terms[0]
+    assert (heda.status, heda.translations, len(heda.sources)) == ("confirmed", ["Commander"], 2)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "trans_a", "trans_b", "same"),
+    [
+        ("wanheda", "wanheda", [], [], True),
+        ("trigedasleng", "trigedaslang", [], [], True),  # a typo in a long word
+        ("gouthru klir", "gouthru klin", ["safe passage"], ["suicide"], False),
+        ("meshet", "meshat", ["water"], ["salt"], False),  # one letter, two meanings
+        ("kom", "kon", [], [], False),  # too short to call a typo
+        ("sonraun", "sonrain", ["life"], ["alive"], False),
+        ("sonraun", "sonrain", ["life"], ["life"], True),
+    ],
+)
+def test_same_term(a: str, b: str, trans_a: list[str], trans_b: list[str], same: bool) -> None:
+    assert same_term(a, b, trans_a, trans_b) is same
+
+
+def test_look_alike_words_with_different_meanings_stay_apart() -> None:
+    groups = group([finding("gouthru klir", "safe passage"), finding("gouthru klin", "suicide")])
+    assert [[f.term for f in g] for g in groups] == [["gouthru klir"], ["gouthru klin"]]
+
+
+def test_sources_are_bounded_and_counted(tmp_path: Path) -> None:
+    many = [finding("Skaikru", line=n) for n in range(1, 11)]
+    doc = run(tmp_path / "g.yaml", many)
+    entry = doc.glossary.terms[0]
+    assert (len(entry.sources), entry.seen) == (3, 10)
+
+
+def test_lexicon_senses_are_separate_translations_after_the_story_s(tmp_path: Path) -> None:
+    lexicon = Finding(
+        term="Heda", translation="Commander; leader", method="lexicon", lexicon="trigedasleng"
+    )
+    doc = run(tmp_path / "g.yaml", [lexicon, finding("Heda", "the Commander")])
+    entry = doc.glossary.terms[0]
+    assert entry.translations == ["the Commander", "Commander", "leader"]
+    assert [s.lexicon for s in entry.sources] == [None, "trigedasleng"]
