@@ -12,13 +12,14 @@ bomb is refused by its directory alone.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from pathlib import Path
 
 from annotate.readers.ao3 import Ao3Work, has_chapter_blocks, is_ao3
 from annotate.readers.chapters import render_chapter
-from annotate.readers.decoding import decode_text
+from annotate.readers.decoding import decode_text, read_bytes
 from annotate.readers.flow import Flow
 from annotate.readers.html import Document, parse_html, render
 from annotate.readers.opf import CONTAINER, Package, parse_package, rootfile
@@ -29,27 +30,37 @@ MAX_MEMBER = 32 * 2**20  # one chapter file, or the OPF
 MAX_TOTAL = 512 * 2**20  # everything in the archive, images included
 MAX_MEMBERS = 10_000
 
-_CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
+_CORRUPT = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,  # a compression method zipfile lacks
+    RuntimeError,  # an encrypted member
+    ValueError,
+    OSError,
+)
 
 
 def read_epub(path: Path, label: str) -> Story:
     try:
-        if path.stat().st_size == 0:
-            raise GlossError(f"{label}: empty file")
-        try:
-            archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
-            raise GlossError(f"{label}: not an EPUB (not a zip archive)") from None
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    if size > MAX_TOTAL:
+        raise GlossError(f"{label}: refused: {size // 2**20} MB is no story")
+    raw = read_bytes(path, label)
+    if not raw:
+        raise GlossError(f"{label}: empty file")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except _CORRUPT:
+        raise GlossError(f"{label}: not an EPUB (not a zip archive)") from None
+    try:
         with archive:
             return epub_story(archive, label)
-    except FileNotFoundError:
-        raise GlossError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise GlossError(f"{label}: is a folder") from None
     except _CORRUPT as err:
+        # inside the archive, even an OSError (a seek before the start) is damage
         raise GlossError(f"{label}: corrupt EPUB: {err}") from None
-    except OSError as err:
-        raise GlossError(f"{label}: cannot read: {err.strerror or err}") from None
 
 
 def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
