@@ -309,3 +309,13 @@ def test_bombs_are_refused_before_inflating(
     monkeypatch.setattr(epub_module, limit, value)
     with pytest.raises(GlossError, match=f"^{re.escape(f'{path}: {message}')}"):
         read_story(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "members"), [("ao3_work.epub", AO3), ("fanficfare.epub", FANFICFARE)]
+)
+def test_committed_fixtures_are_the_books_above(name: str, members: dict[str, str]) -> None:
+    # tests/data/stories holds these books for the CLI and benchmarks; they must not drift
+    with zipfile.ZipFile(Path(__file__).parents[2] / "data" / "stories" / name) as archive:
+        assert archive.namelist() == ["mimetype", *members]
+        assert {n: archive.read(n).decode() for n in members} == members
