@@ -10,7 +10,8 @@ from annotate.story import Part, Story
 
 # "Translations:", "Trig:", "Glossary" ... the heading of an end-note glossary block.
 HEADER = re.compile(
-    r"^[ \t]*[*_#]*[ \t]*(?:translations?|trig(?:edasleng)?(?:\s+translations?)?|glossary|"
+    r"^[ \t]*[*_#]*[ \t]*(?:[\w'\u2019-]+[ \t]+){0,3}"  # "Vesh-tal glossary:", "Trig words:"
+    r"(?:translations?|trig(?:edasleng)?(?:\s+translations?)?|glossary|"
     r"vocab(?:ulary)?|words|terms|language|phrases)[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -96,6 +97,8 @@ def glossary_lines(story: Story) -> Iterator[Entry]:
 def _entry(m: re.Match[str]) -> Entry:
     # "move out, now (it's what a war chief yells)": the aside is not the translation
     right = re.sub(r"\s*\([^()]*\)", "", m.group("right"))
+    # "the singing dunes. The Vesharri say it is the dead": the first sentence is the gloss
+    right = re.split(r"(?<=[.!?])\s+(?=[A-Z])", right, maxsplit=1)[0]
     return Entry(
         m.start("left"),
         m.end("left"),

@@ -65,7 +65,7 @@ _ECHO_TITLE = re.compile(
 )
 _SPEECH_TAG = re.compile(
     r"\s*(?:[,.!?]\s*)?[A-Za-z]+\s+(?:said|says|whispered|asked|replied|murmured|shouted|"
-    r"called|breathed|muttered|growled|added|answered|snapped|repeated)\b[^.\"\u201c]{0,40}[.,]\s*",
+    r"called|breathed|muttered|growled|added|answered|snapped|repeated)\b[^.\"\u201c]{0,80}[.,]\s*",
 )
 _ARTICLE_LINE = re.compile(r"\s*[\"\u201c]((?:A|An|The)\s+[a-z]\w*(?:\s+[a-z]\w*){0,2})[.!]")
 _NARRATION = re.compile(
