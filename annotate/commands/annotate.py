@@ -106,7 +106,8 @@ def annotate(
     out = Path(output) if output is not None else None
     if out is None or output is None:
         if items:
-            typer.echo(render(fmt, items, options), nl=False)
+            # color=: click would strip the styles whenever stdout is not a terminal
+            typer.echo(render(fmt, items, options), nl=False, color=options.color)
     elif out.is_dir() or output.endswith(("/", os.sep)):
         suffix = renderer(fmt).SUFFIX
         with reported():

@@ -59,6 +59,11 @@ def stretches(story: Story, spots: list[Spot]) -> list[Stretch]:
     ]
 
 
+def _words(text: str) -> int:
+    # Whitespace-separated, as the columns are: `TRIGEDASLE\u0302NG` is one word.
+    return sum(1 for w in text.split() if _WORD.search(w))
+
+
 def leipzig(story: Story, stretch: Stretch, options: Options) -> list[str]:
     """The three lines of one stretch (more when its columns are wider than the page)."""
     words = story.text[stretch.start : stretch.end].split()
