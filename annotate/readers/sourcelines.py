@@ -55,26 +55,49 @@ class SourceLines:
         wanted = text.strip()
         if not wanted:
             return self.line
-        source = self._source
         for i in range(_SLACK):
             run = self._run(i)
             if run is None:
                 break
-            start, end = run
-            raw = source[start:end]
-            if raw.strip() == wanted or ("&" in raw and html.unescape(raw).strip() == wanted):
-                for _ in range(i + 1):
-                    self._ahead.popleft()
-                at_start = self.line + source.count("\n", self._pos, start)
-                # The node's first line, for callers that split it at its own newlines. Count
-                # from the first visible character: leading newlines may differ (`<pre>` drops one).
-                lead = len(raw) - len(raw.lstrip())
-                text_lead = len(text) - len(text.lstrip())
-                line = at_start + raw.count("\n", 0, lead) - text.count("\n", 0, text_lead)
-                self.line = at_start + raw.count("\n")
-                self._pos = end
-                return line
+            if self._plain(run) == wanted:
+                return self._take(i, text, 0)
+        # The parser joined text the source splits (`a</em>b`, a stray end tag between):
+        # the node begins with one run and goes on with the next ones.
+        for i in range(_SLACK):
+            run = self._run(i)
+            if run is None:
+                break
+            plain = self._plain(run)
+            if plain and wanted.startswith(plain):
+                rest, more = wanted[len(plain) :].lstrip(), 0
+                while rest and (after := self._run(i + more + 1)) is not None:
+                    plain = self._plain(after)
+                    if not plain or not rest.startswith(plain):
+                        break
+                    rest, more = rest[len(plain) :].lstrip(), more + 1
+                return self._take(i, text, more)
         return self.line
+
+    def _plain(self, run: tuple[int, int]) -> str:
+        raw = self._source[run[0] : run[1]]
+        return (html.unescape(raw) if "&" in raw else raw).strip()
+
+    def _take(self, i: int, text: str, more: int) -> int:
+        """Consume runs up to the i-th (the node's first) and `more` after it; the node's line."""
+        source = self._source
+        start, end = self._ahead[i]
+        last = self._ahead[i + more][1]
+        for _ in range(i + more + 1):
+            self._ahead.popleft()
+        at_start = self.line + source.count("\n", self._pos, start)
+        # Count from the first visible character: leading newlines may differ (`<pre>` drops one).
+        raw = source[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        text_lead = len(text) - len(text.lstrip())
+        line = at_start + raw.count("\n", 0, lead) - text.count("\n", 0, text_lead)
+        self.line = at_start + source.count("\n", start, last)
+        self._pos = last
+        return line
 
 
 def node_lines(root: LexborNode, source: str, first_line: int = 1) -> dict[int, int]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotate.readers import read_story
 from annotate.readers.html import html_story
@@ -176,3 +179,52 @@ def test_xhtml_self_closed_elements_close(tmp_path: Path) -> None:
     story = read_story(path)
     assert story.text == "one\n\ntwo"
     assert story.italics == []
+
+
+TAGS = [
+    "<p>",
+    "</p>",
+    "<em>",
+    "</em>",
+    "<br>",
+    "<div class='a\nb'>",
+    "</div>",
+    "<!-- w0\n-->",
+    '<span title="w0 >\n">',
+    "</span>",
+    "<i>",
+    "<b>",
+    "</i>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<script>\nw0\n</script>",
+    "<h2>",
+    "</h2>",
+    "<blockquote>",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(), st.integers(0, len(TAGS) - 1), st.sampled_from(["", " ", "\n", "\n\n "])
+        ),
+        max_size=60,
+    )
+)
+def test_every_word_keeps_its_source_line(pieces: list[tuple[bool, int, str]]) -> None:
+    source, expected = "<body>\n", {}
+    for n, (is_word, tag, gap) in enumerate(pieces, start=1):
+        if is_word:
+            word = f"w{n}"
+            expected[word] = source.count("\n") + 1
+            source += word + ("&amp; " if n % 3 == 0 else " ")
+        else:
+            source += TAGS[tag]
+        source += gap
+    story = html_story(source, "x")
+    for word, line_ in expected.items():
+        at = re.search(rf"\b{word}\b", story.text)
+        assert at is not None, word
+        assert story.line_of(at.start()) == line_, (word, source)
