@@ -1,0 +1,220 @@
+"""`gloss annotate` end to end: exact texts on stdout and stderr, exit codes, -o."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotate.cli import app
+from annotate.commands.annotate import _colour
+
+GLOSSARY = """\
+terms:
+  - term: Heda
+    translations: [Commander]
+  - term: Yu gonplei ste odon
+    translations: [Your fight is over]
+  - term: Lexa
+    kind: name
+"""
+STORY = 'Heda. "Yu gonplei\nste odon," Lexa said. HEDDAA!\n'
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.txt").write_text(STORY, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["annotate", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_inline_is_the_default_and_stories_the_default_folder(folder: Path) -> None:
+    assert run() == (
+        0,
+        'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said.'
+        " HEDDAA [Commander]!\n",
+        "",
+    )
+
+
+def test_first_glosses_each_term_once(folder: Path) -> None:
+    code, out, _ = run("--first")
+    assert (code, out.count("[Commander]")) == (0, 1)
+
+
+def test_json_spans_per_story(folder: Path) -> None:
+    code, out, _ = run("--format", "json")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "story": "stories/a.txt",
+            "spans": [
+                {
+                    "term": "Heda",
+                    "text": "Heda",
+                    "start": 0,
+                    "end": 4,
+                    "line": 1,
+                    "translations": ["Commander"],
+                    "kind": "word",
+                    "status": "candidate",
+                },
+                {
+                    "term": "Yu gonplei ste odon",
+                    "text": "Yu gonplei\nste odon",
+                    "start": 7,
+                    "end": 26,
+                    "line": 1,
+                    "translations": ["Your fight is over"],
+                    "kind": "word",
+                    "status": "candidate",
+                },
+                {
+                    "term": "Heda",
+                    "text": "HEDDAA",
+                    "start": 40,
+                    "end": 46,
+                    "line": 2,
+                    "translations": ["Commander"],
+                    "kind": "word",
+                    "status": "candidate",
+                },
+            ],
+        }
+    ]
+
+
+def test_several_stories_have_headings(folder: Path) -> None:
+    (folder / "stories" / "b.txt").write_text("heda\n", encoding="utf-8")
+    code, out, _ = run("stories/b.txt", "stories/b.txt")
+    assert (code, out) == (
+        0,
+        "==> stories/b.txt <==\nheda [Commander]\n\n==> stories/b.txt <==\nheda [Commander]\n",
+    )
+
+
+def test_a_bad_story_is_one_line_and_the_others_are_still_printed(folder: Path) -> None:
+    (folder / "stories" / "bad.epub").write_bytes(b"PK\x00 not a zip")
+    (folder / "stories" / "notes.pdf").write_bytes(b"%PDF")
+    code, out, err = run("stories", "missing.txt")
+    assert code == 1
+    assert out == 'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said.' + (
+        " HEDDAA [Commander]!\n"
+    )
+    assert err.splitlines() == [
+        "stories/bad.epub: not an EPUB (not a zip archive)",
+        "stories/notes.pdf: skipped (not a story format)",
+        "missing.txt: no such file or folder",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glossary", "expected"),
+    [
+        ("missing.yaml", "missing.yaml: no such file\n"),
+        (
+            "bad.yaml",
+            "bad.yaml:3:2: syntax error: expected <block end>, but found"
+            " '<block sequence start>' (while parsing a block mapping)\n",
+        ),
+        (
+            "invalid.yaml",
+            "invalid.yaml:2:5: unknown key `translaton` (did you mean `translations`?)\n",
+        ),
+    ],
+)
+def test_a_glossary_that_cannot_be_read_is_reported(
+    folder: Path, glossary: str, expected: str
+) -> None:
+    (folder / "bad.yaml").write_text("terms:\n  - term: a\n - term: b\n", encoding="utf-8")
+    (folder / "invalid.yaml").write_text("terms:\n  - translaton: x\n    term: a\n")
+    code, out, err = run("-g", glossary)
+    assert (code, out) == (1, "")
+    assert err == expected
+
+
+def test_an_unknown_format_is_a_usage_error(folder: Path) -> None:
+    code, _, err = run("--format", "pdf")
+    assert code == 2
+    assert err.endswith(
+        "Error: Invalid value for '--format' / '-f': Value error, 'pdf' is not one of 'inline',"
+        " 'footnotes', 'interlinear', 'markdown', 'html', 'json'.\n"
+    )
+
+
+def test_no_story_found(folder: Path) -> None:
+    (folder / "empty").mkdir()
+    assert run("empty") == (1, "", "gloss: no stories found\n")
+
+
+def test_output_file_is_what_stdout_would_be(folder: Path) -> None:
+    code, out, err = run("-f", "markdown", "-o", "out.md")
+    assert (code, out, err) == (0, "", "")
+    assert (folder / "out.md").read_text(encoding="utf-8") == run("-f", "markdown")[1]
+    assert not list(folder.glob(".out.md.*"))  # no temp file left behind
+
+
+def test_output_folder_gets_one_file_per_story(folder: Path) -> None:
+    (folder / "stories" / "sub").mkdir()
+    (folder / "stories" / "sub" / "a.txt").write_text("Heda\n", encoding="utf-8")
+    code, _, _ = run("stories", "-f", "html", "-o", "pages/")
+    assert code == 0
+    assert sorted(p.name for p in (folder / "pages").iterdir()) == ["a-2.html", "a.html"]
+    page = (folder / "pages" / "a-2.html").read_text(encoding="utf-8")
+    assert "<title>a</title>" in page and "<nav" not in page
+
+
+def test_several_stories_in_one_page_have_contents(folder: Path) -> None:
+    (folder / "stories" / "b.txt").write_text("Heda\n", encoding="utf-8")
+    assert run("-f", "html", "-o", "all.html")[0] == 0
+    page = (folder / "all.html").read_text(encoding="utf-8")
+    assert '<li><a href="#s1">a</a></li>\n<li><a href="#s2">b</a></li>' in page
+
+
+def test_output_to_a_folder_that_cannot_be_made(folder: Path) -> None:
+    (folder / "file").write_text("x")
+    code, _, err = run("-o", "file/sub/")
+    assert code == 1
+    assert err.startswith("file/sub: cannot make the folder: ")
+
+
+@pytest.mark.parametrize(
+    ("chosen", "terminal", "env", "expected"),
+    [
+        (None, True, {}, True),
+        (None, False, {}, False),
+        (None, True, {"NO_COLOR": "1"}, False),
+        (None, True, {"NO_COLOR": ""}, True),  # https://no-color.org: only a non-empty value
+        (None, True, {"TERM": "dumb"}, False),
+        (True, False, {"NO_COLOR": "1"}, True),
+        (False, True, {}, False),
+    ],
+)
+def test_colour(
+    monkeypatch: pytest.MonkeyPatch,
+    chosen: bool | None,
+    terminal: bool,
+    env: dict[str, str],
+    expected: bool,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _colour(chosen, terminal) is expected
+
+
+def test_help_has_an_example() -> None:
+    result = CliRunner().invoke(app, ["annotate", "--help"])
+    assert result.exit_code == 0
+    assert "Example: gloss annotate" in result.stdout
