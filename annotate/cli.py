@@ -12,8 +12,7 @@ from typing import Annotated
 import typer
 
 from annotate.commands import annotate as annotate_cmd
-from annotate.commands import check, extract, lookup, schema
-from annotate.commands import export, imports
+from annotate.commands import check, export, extract, imports, lookup, schema
 from glossary import __version__
 
 app = typer.Typer(
