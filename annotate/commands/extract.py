@@ -61,10 +61,10 @@ def extract(
         written = False if dry_run else store.save(doc)
     warn(result.skipped)
     warn(result.errors)
-    verb = "would add" if dry_run else "added"
+    add, update = ("would add", "would update") if dry_run else ("added", "updated")
     state = "" if dry_run or written else ", unchanged"
     typer.echo(
-        f"{glossary}: {verb} {len(report.added)}, updated {len(report.updated)} "
+        f"{glossary}: {add} {len(report.added)}, {update} {len(report.updated)} "
         f"from {result.stories} stor{'y' if result.stories == 1 else 'ies'}{state}",
         err=True,
     )
