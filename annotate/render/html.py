@@ -45,6 +45,7 @@ p { margin: 0 0 1em; overflow-wrap: break-word; }
 .g:hover .t, .g:focus .t { display: block; }
 .p { display: none; }
 @media (max-width: 36rem), (hover: none) {
+  .g { cursor: pointer; } /* iOS only sends a tap's click to what looks clickable */
   .g:focus .t { position: fixed; left: .5rem; right: .5rem; bottom: .5rem; top: auto;
     width: auto; max-width: none; padding: .7rem .9rem; font-size: 1rem; }
 }
