@@ -1,7 +1,7 @@
-"""AO3 downloads (HTML, and the XHTML members of AO3 EPUBs), read by structure.
+"""AO3 works (downloads, saved work pages, the XHTML files of AO3 EPUBs), read by structure.
 
 AO3 translates its labels ("Summary", "Chapter Notes") into the reader's language, so parts are
-found by ids, classes, comments and order:
+found by ids, classes, comments and order. A download:
 
 - `div#preface`: the `h1` is the title; its `blockquote.userstuff`s are the summary and notes.
 - `div#chapters` (or a body holding `div.meta`/`div.userstuff`, as AO3 EPUB chapter files do):
@@ -11,9 +11,13 @@ found by ids, classes, comments and order:
   `<!--chapter content-->` and `<!--/chapter content-->`.
 - `div#afterword`: the blockquotes of `div#endnotes` are the work's end notes.
 
-One thing structure cannot tell: a lone blockquote under a meta block is a summary or notes.
-There the label before it decides if it is a known word for "summary", else the usual case
-does (a work's lone blockquote is its summary; a chapter's, its notes).
+A work page saved from the browser has the same parts as `div.preface` (the work's, and each
+chapter's as `div.chapter.preface`), `div.userstuff` and `div.afterword`; there each note sits
+in a `div.summary`, `div.notes` or `div.end.notes`, which says what it is.
+
+One thing a download's structure cannot tell: a lone blockquote under a meta block is a summary
+or notes. There the label before it decides if it is a known word for "summary" or "notes",
+else the usual case does (a work's lone blockquote is its summary; a chapter's, its notes).
 """
 
 from __future__ import annotations
@@ -71,8 +75,9 @@ NOTES_LABELS = frozenset(
     ]
 )
 _STRUCTURE = "div#preface, div#chapters, div#afterword"
-_BLOCKS = "div.meta, div.userstuff"
+_BLOCKS = "div.meta, div.userstuff, div.preface"
 _PARTS = frozenset({"preface", "afterword"})
+_LANDMARK = frozenset({"landmark"})  # a saved page's hidden "Chapter Text" headings
 
 
 def is_ao3(tree: LexborHTMLParser) -> bool:
@@ -95,13 +100,14 @@ class Ao3Work:
 
     def feed(self, doc: Document) -> None:
         tree = doc.tree
-        if (preface := tree.css_first("div#preface")) is not None:
-            self._preface(preface, doc)
+        for preface in _outermost(tree.css("div#preface, div.preface")):
+            if _work_part(preface) == "preface":
+                self._preface(preface, doc)
         # without `div#chapters` (an EPUB's files), the body; preface and afterword left out
         chapters = tree.css_first("div#chapters") or tree.body
         if chapters is not None:
             self._chapters(chapters, doc)
-        if (afterword := tree.css_first("div#afterword")) is not None:
+        for afterword in _outermost(tree.css("div#afterword, div.afterword")):
             endnotes = afterword.css_first("div#endnotes") or afterword
             for quote in _blockquotes(endnotes):
                 self._part(Part.end_notes, None, quote, doc)
@@ -114,12 +120,12 @@ class Ao3Work:
         if self._open != (part, chapter):
             self.flow.begin(part, chapter)
             self._open = (part, chapter)
-        render(node, self.flow, doc, skip=_PARTS)
+        render(node, self.flow, doc, skip=_PARTS, skip_classes=_LANDMARK)
 
     def _preface(self, preface: LexborNode, doc: Document) -> None:
-        if (title := preface.css_first("h1")) is not None:
+        if (title := preface.css_first("h1, h2.title")) is not None:
             self._part(Part.title, None, title, doc)
-        for part, quote in _summary_and_notes(_blockquotes(preface), Part.summary):
+        for part, quote in _summary_and_notes(preface, Part.summary):
             self._part(part, None, quote, doc)
 
     def _chapters(self, root: LexborNode, doc: Document) -> None:
@@ -145,11 +151,11 @@ class Ao3Work:
             child = child.next
 
     def _block(self, node: LexborNode, doc: Document, loose: bool) -> None:
-        attrs = node.attributes
-        if attrs.get("id") in _PARTS:
+        part = _work_part(node)
+        if part in ("preface", "afterword", "landmark"):
             return
-        classes = (attrs.get("class") or "").split()
-        if node.tag == "div" and "meta" in classes:
+        classes = _classes(node)
+        if node.tag == "div" and ("meta" in classes or part == "chapter preface"):
             self._meta(node, doc)
         elif node.tag == "div" and "userstuff" in classes:
             self._text(node, doc, new_chapter=True)
@@ -159,18 +165,17 @@ class Ao3Work:
             self._text(node, doc, new_chapter=False)
 
     def _meta(self, meta: LexborNode, doc: Document) -> None:
-        heading = meta.css_first(".heading, h2, h3")
-        quotes = _blockquotes(meta)
+        heading = _heading(meta)
         if heading is not None:
             self.chapter += 1
             self._text_seen = False
             self._part(Part.chapter_title, self.chapter, heading, doc)
         elif self._text_seen:
-            for quote in quotes:
+            for quote in _blockquotes(meta):
                 self._part(Part.end_notes, self.chapter, quote, doc)
             return
         self.chapter = max(self.chapter, 1)
-        for part, quote in _summary_and_notes(quotes, Part.notes):
+        for part, quote in _summary_and_notes(meta, Part.notes):
             self._part(part, self.chapter, quote, doc)
 
     def _text(self, node: LexborNode, doc: Document, *, new_chapter: bool) -> None:
@@ -180,31 +185,87 @@ class Ao3Work:
         self._part(Part.text, self.chapter, node, doc)
 
 
+def _classes(node: LexborNode) -> list[str]:
+    return (node.attributes.get("class") or "").split()
+
+
+def _work_part(node: LexborNode) -> str | None:
+    """What a block is by its id or classes: the work's preface or afterword, a chapter's."""
+    if (node.attributes.get("id") or "") in _PARTS:
+        return str(node.attributes.get("id"))
+    classes = _classes(node)
+    if "landmark" in classes:
+        return "landmark"
+    if "afterword" in classes:
+        return "afterword"
+    if "preface" in classes:
+        return "chapter preface" if "chapter" in classes else "preface"
+    return None
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """`nodes` without those inside another of them (a note may quote with a blockquote)."""
+    ids = {n.mem_id for n in nodes}
+    out = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
+
+
 def _blockquotes(node: LexborNode) -> list[LexborNode]:
-    """The outermost `blockquote.userstuff`s under `node` (a note may quote with another)."""
-    found = node.css("blockquote.userstuff")
-    return [q for q in found if not any(_inside(q, other) for other in found if other is not q)]
+    return _outermost(node.css("blockquote.userstuff"))
 
 
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+def _within(node: LexborNode, top: LexborNode) -> list[str]:
+    """The classes of `node`'s ancestors below `top`."""
+    classes: list[str] = []
     parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor.mem_id:
-            return True
+    while parent is not None and parent.mem_id != top.mem_id:
+        classes += _classes(parent)
         parent = parent.parent
-    return False
+    return classes
 
 
-def _summary_and_notes(quotes: list[LexborNode], lone: Part) -> list[tuple[Part, LexborNode]]:
-    """AO3 writes the summary before the notes; a lone blockquote goes by its label or `lone`."""
-    if len(quotes) == 1:
-        label = _label(quotes[0])
-        if label in SUMMARY_LABELS:
-            lone = Part.summary
-        elif label in NOTES_LABELS:
-            lone = Part.notes
-        return [(lone, quotes[0])]
-    return [(Part.summary if i == 0 else Part.notes, q) for i, q in enumerate(quotes)]
+def _heading(meta: LexborNode) -> LexborNode | None:
+    """The chapter heading of a meta block, not the heading of a note inside it."""
+    for heading in meta.css("h1, h2, h3, h4, .heading"):
+        if not {"summary", "notes", "end"} & set(_within(heading, meta)) and (
+            "landmark" not in _classes(heading)
+        ):
+            return heading
+    return None
+
+
+def _summary_and_notes(meta: LexborNode, lone: Part) -> list[tuple[Part, LexborNode]]:
+    """A saved page says by class; a download writes the summary before the notes, and a lone
+    blockquote goes by its label, or is `lone`."""
+    quotes = _blockquotes(meta)
+    found: list[tuple[Part, LexborNode]] = []
+    for i, quote in enumerate(quotes):
+        around = _within(quote, meta)
+        if "summary" in around:
+            part = Part.summary
+        elif "end" in around or "endnotes" in around:
+            part = Part.end_notes
+        elif "notes" in around:
+            part = Part.notes
+        elif len(quotes) > 1:
+            part = Part.summary if i == 0 else Part.notes
+        else:
+            label = _label(quote)
+            part = (
+                Part.summary
+                if label in SUMMARY_LABELS
+                else Part.notes
+                if label in NOTES_LABELS
+                else lone
+            )
+        found.append((part, quote))
+    return found
 
 
 def _label(quote: LexborNode) -> str:

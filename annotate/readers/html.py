@@ -124,10 +124,12 @@ def render(
     doc: Document,
     *,
     skip: frozenset[str] = frozenset(),
+    skip_classes: frozenset[str] = frozenset(),
 ) -> None:
     """Flow the text under `root`: blocks make paragraphs, `<em>`/`<i>` italics, `title` hovers.
 
-    Elements whose `id` is in `skip` are left out (the AO3 reader's other parts).
+    Elements whose `id` is in `skip`, or with a class in `skip_classes`, are left out (the AO3
+    reader's other parts).
     """
     Frame = tuple[LexborNode, bool, str | None]
     stack: list[Frame | None] = [(root, False, None)]
@@ -151,6 +153,8 @@ def render(
         attrs = node.attributes
         if attrs:
             if skip and attrs.get("id") in skip:
+                continue
+            if skip_classes and not skip_classes.isdisjoint((attrs.get("class") or "").split()):
                 continue
             style = attrs.get("style")
             if style and (match := _ITALIC_STYLE.search(style)):

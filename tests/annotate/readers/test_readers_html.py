@@ -80,6 +80,23 @@ def test_ao3_one_shot_between_chapter_content_comments() -> None:
     assert italics(story) == [("Ste yuj", 15), ("Ste yuj", 20), ("Ste", 21), ("yuj", 21)]
 
 
+def test_ao3_work_page_saved_from_the_browser() -> None:
+    story = read_story(STORIES / "ao3_webpage.html")
+    assert [(p, c, story.line_of(story.text.index(t)), t) for p, c, t in parts(story)] == [
+        ("title", None, 18, "Ai Hod Yu In"),
+        ("summary", None, 22, "Lexa says it at last."),
+        ("notes", None, 26, "Ai hod yu in means I love you."),
+        ("chapter_title", 1, 33, "Kapitel 1: Polis"),
+        ("notes", 1, 36, "Head note."),
+        ("text", 1, 41, '"Ai hod yu in," Lexa said.'),  # no hidden "Kapiteltext" heading
+        ("end_notes", 1, 46, "Chapter end note."),
+        ("chapter_title", 2, 52, "Kapitel 2"),
+        ("summary", 2, 55, "Chapter summary."),
+        ("text", 2, 60, "Clarke answered."),
+        ("end_notes", None, 67, "Work end note."),
+    ]
+
+
 def test_ao3_labels_in_an_unknown_language_fall_back_on_order() -> None:
     source = (STORIES / "ao3_work.html").read_text()
     for label in ("Résumé", "Notes", "Chapter Notes", "Chapter End Notes"):
