@@ -10,13 +10,16 @@ from glossary.errors import GlossError
 
 # Bytes that cp1252 leaves undefined; latin-1 maps them to C1 controls instead.
 _CP1252_HOLES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?([\w.:-]+)""", re.I
+)
 
 
 def decode_text(raw: bytes, label: str, *, markup: bool = False) -> str:
     """Text of a story file, newlines normalised to `\\n`; GlossError for binary files.
 
-    With `markup`, a page that is not UTF-8 is read in the charset its `<meta>` declares.
+    With `markup`, a page that is not UTF-8 is read in the charset its `<meta>` or XML
+    declaration names.
     """
     if not raw or raw.isspace():
         raise GlossError(f"{label}: empty file")

@@ -48,9 +48,14 @@ def test_bad_bytes(raw: bytes, message: str) -> None:
         decode_text(raw, "x")
 
 
-def test_meta_charset_of_a_page_that_is_not_utf8() -> None:
-    raw = '<meta charset="koi8-r"><p>Привет</p>'.encode("koi8-r")
+@pytest.mark.parametrize(
+    "head",
+    ['<meta charset="koi8-r">', '<?xml version="1.0" encoding="KOI8-R"?>'],
+)
+def test_declared_charset_of_a_page_that_is_not_utf8(head: str) -> None:
+    raw = f"{head}<p>Привет</p>".encode("koi8-r")
     assert "Привет" in decode_text(raw, "x", markup=True)
+    assert "Привет" not in decode_text(raw, "x")  # plain text: cp1252
 
 
 def test_old_cp1252_download() -> None:
