@@ -24,56 +24,22 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from annotate.readers.dom import Document, render
 from annotate.readers.flow import Flow
-from annotate.readers.html import Document, render
 from annotate.story import Part
 
 # "Summary" and "Notes" in languages AO3 is read in: only a hint for the one ambiguous case.
-SUMMARY_LABELS = frozenset(
-    [
-        "summary",
-        "chapter summary",
-        "resumen",
-        "resumen del capítulo",
-        "résumé",
-        "résumé du chapitre",
-        "resumo",
-        "zusammenfassung",
-        "riassunto",
-        "samenvatting",
-        "sammanfattning",
-        "streszczenie",
-        "shrnutí",
-        "özet",
-        "резюме",
-        "краткое содержание",
-        "摘要",
-        "概要",
-        "要約",
-        "요약",
-    ]
+_SUMMARY = (
+    "summary|chapter summary|resumen|resumen del capítulo|résumé|résumé du chapitre|resumo"
+    "|zusammenfassung|riassunto|samenvatting|sammanfattning|streszczenie|shrnutí|özet|резюме"
+    "|краткое содержание|摘要|概要|要約|요약"
 )
-NOTES_LABELS = frozenset(
-    [
-        "notes",
-        "chapter notes",
-        "notas",
-        "notas del capítulo",
-        "notes du chapitre",
-        "anmerkungen",
-        "note",
-        "notities",
-        "anteckningar",
-        "notatki",
-        "poznámky",
-        "notlar",
-        "примечания",
-        "注释",
-        "備考",
-        "メモ",
-        "노트",
-    ]
+_NOTES = (
+    "notes|chapter notes|notas|notas del capítulo|notes du chapitre|anmerkungen|note|notities"
+    "|anteckningar|notatki|poznámky|notlar|примечания|注释|備考|メモ|노트"
 )
+SUMMARY_LABELS = frozenset(_SUMMARY.split("|"))
+NOTES_LABELS = frozenset(_NOTES.split("|"))
 _STRUCTURE = "div#preface, div#chapters, div#afterword"
 _BLOCKS = "div.meta, div.userstuff, div.preface"
 _PARTS = frozenset({"preface", "afterword"})

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from annotate.readers.dom import BLOCKS, Document, render
 from annotate.readers.flow import Flow
-from annotate.readers.html import BLOCKS, Document, render
 from annotate.story import Part
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -20,8 +20,8 @@ from pathlib import Path
 from annotate.readers.ao3 import Ao3Work, has_chapter_blocks, is_ao3
 from annotate.readers.chapters import render_chapter
 from annotate.readers.decoding import decode_text, read_bytes
+from annotate.readers.dom import Document, parse_html, render
 from annotate.readers.flow import Flow
-from annotate.readers.html import Document, parse_html, render
 from annotate.readers.opf import CONTAINER, Package, parse_package, rootfile
 from annotate.story import Part, Story, StoryBuilder
 from glossary.errors import GlossError

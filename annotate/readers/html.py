@@ -1,182 +1,23 @@
-"""HTML: any page as body text with italics and hover texts; AO3 downloads by their structure.
+"""HTML pages: an AO3 work by its parts (`ao3.py`), any other page as body text.
 
-Parsing is lexbor's (selectolax): an HTML5 parser in C, as forgiving as a browser about broken
-markup and fast enough for 100 MB of stories. `render` walks a subtree without recursion, so
-ten thousand unclosed `<i>`s cannot overflow the stack.
+Italics (`<em>`, `<i>`, `font-style: italic`, nested or split across tags), hover texts
+(`title` attributes) and paragraphs (blocks, `<br><br>`) come from `dom.render`; every piece
+of text keeps the line of the file it stands on.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
+from annotate.readers.ao3 import Ao3Work, is_ao3
 from annotate.readers.decoding import decode_text, read_bytes
+from annotate.readers.dom import parse_html, render
 from annotate.readers.flow import Flow
-from annotate.readers.sourcelines import node_lines
 from annotate.story import Part, Story, StoryBuilder
-
-BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
-SKIPPED = frozenset(
-    [
-        "head",
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "iframe",
-        "object",
-        "embed",
-        "svg",
-        "math",
-        "select",
-        "button",
-        "img",
-    ]
-)
-ITALIC_TAGS = frozenset({"em", "i"})
-_ITALIC_STYLE = re.compile(r"font-style\s*:\s*(italic|oblique|normal)", re.I)
-# `<p/>` means `<p></p>` in XHTML but opens an element in HTML: rewrite before parsing.
-_SELF_CLOSED = re.compile(
-    r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)"
-    r"([a-zA-Z][\w:.-]*)(\s[^<>]*?)?/>"
-)
-
-
-@dataclass
-class Document:
-    tree: LexborHTMLParser
-    source: str
-    first_line: int = 1
-    _lines: dict[int, int] | None = None
-
-    @property
-    def body(self) -> LexborNode | None:
-        return self.tree.body
-
-    def line(self, node: LexborNode) -> int:
-        """The source line where text node `node` begins."""
-        if self._lines is None:
-            root = self.tree.root
-            self._lines = {} if root is None else node_lines(root, self.source, self.first_line)
-        return self._lines.get(node.mem_id, 0)
-
-
-def parse_html(source: str, *, xhtml: bool = False, first_line: int = 1) -> Document:
-    """Parse a page; `xhtml` for EPUB members and `.xhtml` files, which self-close elements."""
-    if xhtml:
-        # the rewrite changes no newlines, so lines stay true to the file
-        source = _SELF_CLOSED.sub(r"<\1\2></\1>", source)
-    return Document(LexborHTMLParser(source), source, first_line)
-
-
-def render(
-    root: LexborNode,
-    flow: Flow,
-    doc: Document,
-    *,
-    skip: frozenset[str] = frozenset(),
-    skip_classes: frozenset[str] = frozenset(),
-) -> None:
-    """Flow the text under `root`: blocks make paragraphs, `<em>`/`<i>` italics, `title` hovers.
-
-    Elements whose `id` is in `skip`, or with a class in `skip_classes`, are left out (the AO3
-    reader's other parts).
-    """
-    Frame = tuple[LexborNode, bool, str | None]
-    stack: list[Frame | None] = [(root, False, None)]
-    while stack:
-        frame = stack.pop()
-        if frame is None:  # leaving a block
-            flow.paragraph()
-            continue
-        node, italic, hover = frame
-        if node.is_text_node:
-            text = node.text_content
-            if text:
-                flow.text(text, doc.line(node), italic, hover)
-            continue
-        tag = node.tag
-        if not node.is_element_node or tag is None or tag in SKIPPED:
-            continue
-        if tag == "br":
-            flow.line_break()
-            continue
-        attrs = node.attributes
-        if attrs:
-            if skip and attrs.get("id") in skip:
-                continue
-            if skip_classes and not skip_classes.isdisjoint((attrs.get("class") or "").split()):
-                continue
-            style = attrs.get("style")
-            if style and (match := _ITALIC_STYLE.search(style)):
-                italic = match.group(1).lower() != "normal"
-            hover = attrs.get("title") or hover
-        if tag in ITALIC_TAGS:
-            italic = True
-        if tag in BLOCKS:
-            flow.paragraph()
-            stack.append(None)
-        children = []
-        child = node.child
-        while child is not None:
-            children.append((child, italic, hover))
-            child = child.next
-        stack.extend(reversed(children))
 
 
 def html_story(source: str, label: str, *, xhtml: bool = False) -> Story:
-    """A story from an HTML page: an AO3 download by its parts, any other page as text."""
-    from annotate.readers.ao3 import Ao3Work, is_ao3
-
+    """A story from an HTML page: an AO3 work by its parts, any other page as text."""
     doc = parse_html(source, xhtml=xhtml)
     builder = StoryBuilder(label)
     flow = Flow(builder)

@@ -22,8 +22,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from annotate.readers.decoding import decode_text, read_bytes
+from annotate.readers.dom import parse_html, render
 from annotate.readers.flow import Flow
-from annotate.readers.html import parse_html, render
 from annotate.story import Part, Story, StoryBuilder
 
 _FOOTNOTE = re.compile(
