@@ -1,30 +1,43 @@
 """Fuzzy lookup both ways: a conlang spelling or an English gloss to the entries it means.
 
-Every spelling and every sense of every translation is keyed once (`lookup_keys`), and the
-table is sorted by key length, so that a query is compared only with keys long enough to reach
-the cutoff. The scorer is `fuzz.ratio` (fast, and it does not over-rank substrings as WRatio
-does); a query of several words is also looked up piece by piece, and as part of a longer phrase.
-Nothing is better than a wrong answer: short keys must match exactly, stop words match nothing.
+Every spelling and every sense of every translation is keyed once (`lookup_keys`) into tables
+sorted by key length, so that a query is compared only with keys long enough to reach the
+cutoff. The scorer is `fuzz.ratio`: fast, and it does not over-rank substrings as WRatio does.
+A query of several words is also looked up word by word, as runs of words spelled exactly like
+a term (`sky kru`), and against phrases with `partial_ratio` (one call per language): a phrase
+inside the line, or the line inside a longer phrase.
+
+Nothing is better than a wrong answer: short keys must match exactly, stop words and single
+letters match nothing, and near-identical terms are all shown with their own scores.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from glossary.lookup_keys import conlang_key, english_key, english_keys, is_stop_words
+from glossary.lookup_keys import (
+    STOP_WORDS,
+    conlang_key,
+    conlang_words,
+    english_key,
+    english_keys,
+    is_stop_words,
+)
 from glossary.models import Entry, Glossary
 from glossary.normalize import fold
 
 Field = Literal["term", "variant", "translation"]
 _FIELD_RANK: dict[str, int] = {"term": 0, "variant": 1, "translation": 2}
 
-MAX_WINDOW = 6  # the longest run of query words looked up on its own
-PART_MIN = 90  # partial_ratio a query needs to count as part of a longer phrase
+MAX_RUN = 6  # the longest run of query words looked up as one exact spelling
+PART_MIN = 90  # partial_ratio for a phrase inside a line, or a line inside a phrase
+STRONG = 90  # a whole-query hit this good makes longer phrases holding the query noise
 
 
 def conlang_cutoff(length: int) -> float:
@@ -52,12 +65,16 @@ class Hit:
     matched: Field
     text: str  # the spelling or translation that matched
     query: str  # the words of the query it matched (folded): all of them or some
-    words: int = 1  # how many query words it covers; more covered ranks first
-    whole: bool = True  # it matched the whole query, not some of its words
+    words: int = 1  # how many query words it covers
+    whole: bool = True  # it answers the whole query, not some of its words
 
     def sort_key(self) -> tuple[bool, int, int, int]:
         """Hits for the whole query first; then the best score, the most words covered."""
         return (not self.whole, -self.score, -self.words, _FIELD_RANK[self.matched])
+
+
+Item = tuple[str, int, Field, str, tuple[str, ...]]  # key, entry, field, text, word keys
+Row = tuple[int, Field, str, tuple[str, ...]]  # entry, field, text, word keys
 
 
 @dataclass
@@ -65,45 +82,78 @@ class _Table:
     """Keys sorted by length, with what each key stands for."""
 
     keys: list[str] = field(default_factory=list)
-    rows: list[tuple[int, Field, str]] = field(default_factory=list)  # entry, field, text
+    rows: list[Row] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, items: Iterable[tuple[str, int, Field, str]]) -> _Table:
+    def build(cls, items: Iterable[Item]) -> _Table:
         table = cls()
         seen: set[tuple[str, int]] = set()
-        for key, entry, where, text in sorted(items, key=lambda item: len(item[0])):
-            if not key or (key, entry) in seen:
-                continue
-            seen.add((key, entry))
-            table.keys.append(key)
-            table.rows.append((entry, where, text))
-            table.lengths.append(len(key))
+        for key, entry, where, text, words in sorted(items, key=lambda item: len(item[0])):
+            if key and (key, entry) not in seen:
+                seen.add((key, entry))
+                table.keys.append(key)
+                table.rows.append((entry, where, text, words))
+                table.lengths.append(len(key))
         return table
 
-    def search(self, key: str, cutoff: float) -> list[tuple[int, int]]:
-        """(score, row) of keys at least `cutoff` like `key`; only feasible lengths compared."""
+    def search(self, key: str, cutoff: float) -> Iterator[tuple[int, int]]:
+        """(score, row) of keys at least `cutoff` like `key`. ratio >= c needs lengths within
+        2*min/(a+b) >= c, so only that slice of the table is compared."""
         c = cutoff / 100
-        shortest = int(c * len(key) / (2 - c))
-        longest = int(len(key) * (2 - c) / c) + 1 if c else max(self.lengths, default=0)
+        shortest, longest = int(c * len(key) / (2 - c)), int(len(key) * (2 - c) / c) + 1
         lo, hi = bisect_left(self.lengths, shortest), bisect_right(self.lengths, longest)
         found = process.extract(
             key, self.keys[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
         )
-        return [(round(score), lo + i) for _, score, i in found]
+        return ((round(score), lo + i) for _, score, i in found)
 
-    def search_within(self, key: str) -> list[tuple[int, int]]:
-        """(score, row) of longer keys that hold `key`: a partial line of a phrase. The score
-        falls with the share of the phrase the query covers."""
-        lo = bisect_right(self.lengths, len(key))
+    def overlapping(self, key: str, rows: list[int]) -> Iterator[tuple[int, int]]:
+        """(partial score, row) of the keys at `rows` that hold `key` or are held in it."""
         found = process.extract(
-            key, self.keys[lo:], scorer=fuzz.partial_ratio, score_cutoff=PART_MIN, limit=None
+            key, [self.keys[r] for r in rows], scorer=fuzz.partial_ratio, score_cutoff=PART_MIN
         )
-        hits = []
-        for _, score, i in found:
-            share = len(key) / self.lengths[lo + i]
-            hits.append((round(score * (0.5 + 0.5 * share)), lo + i))
-        return hits
+        return ((round(score), rows[i]) for _, score, i in found)
+
+
+class _Side:
+    """One language's keys: all of them, those of phrases (several words), and exact ones.
+
+    `join` is how a key of several words is made from the keys of each: conlang keys have no
+    spaces (compounds are spelled apart or together), English keys keep them.
+    """
+
+    def __init__(
+        self,
+        items: list[Item],
+        join: str,
+        word_keys: Callable[[str], list[str]],
+        cutoff: Callable[[int], float],
+    ) -> None:
+        self.join, self.word_keys, self.cutoff = join, word_keys, cutoff
+        self.all = _Table.build(items)
+        self.phrases = _Table.build(i for i in items if len(i[4]) > 1)
+        self.exact: dict[str, list[int]] = {}
+        for row, key in enumerate(self.all.keys):
+            self.exact.setdefault(key, []).append(row)
+        # partial_ratio is slow: only phrases sharing two words with a query are compared.
+        self.rows_with: dict[str, list[int]] = {}
+        for row, (*_, words) in enumerate(self.phrases.rows):
+            for word in _meaningful(words):
+                self.rows_with.setdefault(word, []).append(row)
+
+    def sharing(self, words: list[str], least: int = 2) -> list[int]:
+        """Phrase rows with at least `least` of these word keys."""
+        counts = Counter(r for w in _meaningful(words) for r in self.rows_with.get(w, ()))
+        return [row for row, count in counts.items() if count >= least]
+
+
+def _meaningful(words: Iterable[str]) -> set[str]:
+    return {w for w in words if w not in STOP_WORDS}
+
+
+def _english_words(text: str) -> list[str]:
+    return fold(text).split()
 
 
 class Index:
@@ -111,54 +161,88 @@ class Index:
 
     def __init__(self, glossary: Glossary) -> None:
         self.entries = [e for e in glossary.terms if e.status != "rejected"]
-        conlang: list[tuple[str, int, Field, str]] = []
-        english: list[tuple[str, int, Field, str]] = []
+        conlang: list[Item] = []
+        english: list[Item] = []
         for i, entry in enumerate(self.entries):
-            conlang.append((conlang_key(entry.term), i, "term", entry.term))
-            conlang.extend((conlang_key(v), i, "variant", v) for v in entry.variants)
-            for translation in entry.translations:
+            for where, spelling in _spellings(entry):
+                words = tuple(conlang_words(spelling))
+                conlang.append(("".join(words), i, where, spelling, words))
+            for text in entry.translations:
                 english.extend(
-                    (k, i, "translation", translation) for k in english_keys(translation)
+                    (k, i, "translation", text, tuple(k.split())) for k in english_keys(text)
                 )
-        self.conlang = _Table.build(conlang)
-        self.english = _Table.build(english)
+        self.conlang = _Side(conlang, "", conlang_words, conlang_cutoff)
+        self.english = _Side(english, " ", _english_words, english_cutoff)
 
-    def _window(self, part: str, words: int, whole: bool) -> list[Hit]:
-        """The hits for some words of a query (or all of them, `whole`)."""
-        found: list[tuple[_Table, list[tuple[int, int]]]] = []
-        ckey = conlang_key(part)
-        ekey = english_key(part)
+    def _hit(self, table: _Table, row: int, score: int, part: str, words: int, whole: bool) -> Hit:
+        entry, where, text, _ = table.rows[row]
+        return Hit(self.entries[entry], score, where, text, part, words, whole)
+
+    def _keys(self, text: str) -> Iterator[tuple[_Side, str, float]]:
+        """Each language's key of some query words and the score it needs; none for stop
+        words (except a conlang spelling exactly like one: `in`, `so`) or single letters."""
+        ckey, ekey = conlang_key(text), english_key(text)
         stop = is_stop_words(ekey)
         if len(ckey) >= 2:
-            # A stop word may still be a conlang word spelled exactly (`in`, `so`).
-            cutoff = 100 if stop else conlang_cutoff(len(ckey))
-            found.append((self.conlang, self.conlang.search(ckey, cutoff)))
+            yield self.conlang, ckey, 100 if stop else self.conlang.cutoff(len(ckey))
         if len(ekey) >= 2 and not stop:
-            found.append((self.english, self.english.search(ekey, english_cutoff(len(ekey)))))
-        if whole and words >= 2 and not stop:
-            found.append((self.conlang, self.conlang.search_within(ckey)))
-            found.append((self.english, self.english.search_within(ekey)))
-        hits = []
-        for table, rows in found:
-            for score, row in rows:
-                entry, where, text = table.rows[row]
-                # Some words of a line that are merely like a one-word term (`ai laik` and
-                # `bilaik`) are a coincidence; a compound spelled apart (`sky kru`) is exact.
-                if not whole and words > 1 and score < 100 and " " not in fold(text):
+            yield self.english, ekey, self.english.cutoff(len(ekey))
+
+    def _fuzzy(self, text: str, words: int, whole: bool) -> list[Hit]:
+        return [
+            self._hit(side.all, row, score, text, words, whole)
+            for side, key, cutoff in self._keys(text)
+            for score, row in side.all.search(key, cutoff)
+        ]
+
+    def _runs(self, words: list[str]) -> Iterator[Hit]:
+        """Runs of two or more words of a line spelled exactly like a term: `sky kru`."""
+        for size in range(2, min(MAX_RUN, len(words) - 1) + 1):
+            for start in range(len(words) - size + 1):
+                text = " ".join(words[start : start + size])
+                for side, key, _ in self._keys(text):
+                    for row in side.exact.get(key, []):
+                        yield self._hit(side.all, row, 100, text, size, whole=False)
+
+    def _phrases(self, words: list[str], strong: bool) -> Iterator[Hit]:
+        """Phrases inside a line (scored on the words they cover), and longer phrases that
+        hold the whole query (scored down by the share of the phrase it covers)."""
+        for side in (self.conlang, self.english):
+            keys = ["".join(side.word_keys(w)) for w in words]
+            line = side.join.join(keys)
+            if len(line) < 6 or is_stop_words(" ".join(words)):
+                continue
+            for score, row in side.phrases.overlapping(line, side.sharing(keys)):
+                key = side.phrases.keys[row]
+                if len(key) > len(line):
+                    if not strong:
+                        share = len(line) / len(key)
+                        scaled = round(score * (0.5 + 0.5 * share))
+                        yield self._hit(
+                            side.phrases, row, scaled, " ".join(words), len(words), True
+                        )
                     continue
-                hits.append(Hit(self.entries[entry], score, where, text, part, words, whole))
-        return hits
+                start, end = _covered(key, line, keys, side.join)
+                if end - start < 2 or end - start == len(words):
+                    continue  # one word is looked up alone; all of them, as the whole query
+                # Scored again on whole words, so a phrase never matches half a word.
+                score = round(fuzz.ratio(key, side.join.join(keys[start:end])))
+                if score >= side.cutoff(len(key)):
+                    text = " ".join(words[start:end])
+                    yield self._hit(side.phrases, row, score, text, end - start, False)
 
     def lookup(self, query: str, limit: int | None = 10) -> list[Hit]:
         """The best entries for a query, best first: one hit per entry, its best match."""
         words = fold(query).split()
-        hits: list[Hit] = []
-        for size in range(len(words), 0, -1):
-            if size < len(words) and size > MAX_WINDOW:
-                continue
-            for start in range(len(words) - size + 1):
-                part = " ".join(words[start : start + size])
-                hits += self._window(part, size, whole=size == len(words))
+        if not words:
+            return []
+        hits = self._fuzzy(" ".join(words), len(words), whole=True)
+        if len(words) > 1:
+            strong = any(h.score >= STRONG for h in hits)
+            hits += self._phrases(words, strong)
+            hits += self._runs(words)
+            for word in dict.fromkeys(words):  # a word said twice is looked up once
+                hits += self._fuzzy(word, 1, whole=False)
         best: dict[int, Hit] = {}
         for hit in sorted(hits, key=Hit.sort_key):
             best.setdefault(id(hit.entry), hit)
@@ -166,7 +250,27 @@ class Index:
         return ranked[:limit] if limit is not None else ranked
 
 
-def lookup(glossary: Glossary, queries: Sequence[str], limit: int | None = 10) -> list[list[Hit]]:
+def _spellings(entry: Entry) -> Iterator[tuple[Field, str]]:
+    yield "term", entry.term
+    for variant in entry.variants:
+        yield "variant", variant
+
+
+def _covered(key: str, line: str, keys: list[str], join: str) -> tuple[int, int]:
+    """The words of `line` (made of `keys`) that the best alignment of `key` falls on."""
+    aligned = fuzz.partial_ratio_alignment(key, line)
+    if aligned is None:
+        return 0, 0
+    covered = []
+    at = 0
+    for i, word in enumerate(keys):
+        if at < aligned.dest_end and at + len(word) > aligned.dest_start:
+            covered.append(i)
+        at += len(word) + len(join)
+    return (covered[0], covered[-1] + 1) if covered else (0, 0)
+
+
+def lookup(glossary: Glossary, queries: Iterable[str], limit: int | None = 10) -> list[list[Hit]]:
     """The hits for each query, in the order of the queries."""
     index = Index(glossary)
     return [index.lookup(q, limit) for q in queries]

@@ -36,10 +36,15 @@ _SENSES = re.compile(r"[;,/]")
 _LEADING = re.compile(r"^(?:to|a|an|the) (?=\S)")
 
 
+def conlang_words(text: str) -> list[str]:
+    """The keys of the words of a conlang text: squashed and swapped (`Sky-Crew`: sky, kru)."""
+    return _SWAP.sub(lambda m: _SWAP_TO[m.group(0)], squash(text)).split()
+
+
 def conlang_key(text: str) -> str:
-    """A conlang spelling as compared: squashed, swapped, and without spaces, so that
-    `Sky Crew`, `sky-kru` and `Skaikru` are one key."""
-    return _SWAP.sub(lambda m: _SWAP_TO[m.group(0)], squash(text)).replace(" ", "")
+    """A conlang spelling as compared: its word keys without spaces, so that `Sky Crew`,
+    `sky-kru` and `Skaikru` are one key."""
+    return "".join(conlang_words(text))
 
 
 def english_key(text: str) -> str:
