@@ -123,12 +123,13 @@ class _Reader:
         hovers: list[str | None] = []  # open `<span>`s, with their titles
         for child in children:
             kind = child.type
-            if kind in ("text", "code_inline"):
+            if kind in ("text", "code_inline", "softbreak", "hardbreak"):
                 hover = next((h for h in reversed(hovers) if h), None)
-                add(child.content, line, italic=emphasis + tags > 0, hover=hover)
-            elif kind in ("softbreak", "hardbreak"):
-                add("\n", line)
-                line += 1
+                breaks = kind in ("softbreak", "hardbreak")  # italics go on over a line break
+                add(
+                    "\n" if breaks else child.content, line, italic=emphasis + tags > 0, hover=hover
+                )
+                line += 1 if breaks else 0
             elif kind == "em_open":
                 emphasis += 1
             elif kind == "em_close":

@@ -86,6 +86,7 @@ def test_draft_italics_emphasis_and_translation_alike() -> None:
         ("    code *not italic*", "code *not italic*", []),
         ("<div>\n<p><em>html</em> block</p>\n</div>", "html block", ["html"]),
         ("line one  \nline two", "line one\nline two", []),
+        ("*jus\ndrein* here", "jus\ndrein here", ["jus\ndrein"]),  # one span over a line break
     ],
 )
 def test_inline_markdown(source: str, text: str, italic: list[str]) -> None:
