@@ -84,16 +84,15 @@ _MARK_DELETE = bytes([0] * 255 + [DELETE])
 def squash(folded: bytes) -> tuple[bytes, bytes]:
     """The folded bytes with runs collapsed and DELETE dropped, and the mask of what went.
 
-    The mask has DELETE where a byte was dropped and 0 where it was kept. Big-integer XOR
-    and `bytes.translate` do it without a Python loop over the text.
+    The mask has DELETE where a byte was dropped and 0 where it was kept. Big-integer shift,
+    XOR and `bytes.translate` do it without a Python loop over the text.
     """
     size = len(folded)
-    if size < 2:
-        return folded.replace(bytes([DELETE]), b""), folded.translate(_MARK_DELETE)
-    same = int.from_bytes(folded[1:], "little") ^ int.from_bytes(folded[:-1], "little")
-    repeats = b"\0" + same.to_bytes(size - 1, "little").translate(_MARK_REPEAT)
-    marked = int.from_bytes(folded, "little") | int.from_bytes(repeats, "little")
-    merged = marked.to_bytes(size, "little")
+    whole = int.from_bytes(folded, "little")
+    # Byte i of the XOR is folded[i] ^ folded[i-1]: 0 marks a repeat (folded holds no 0 byte,
+    # every control character folds to a space, so byte 0 is never marked).
+    repeats = (whole ^ (whole << 8)).to_bytes(size + 1, "little")[:size].translate(_MARK_REPEAT)
+    merged = (whole | int.from_bytes(repeats, "little")).to_bytes(size, "little")
     return merged.translate(None, bytes([DELETE])), merged.translate(_MARK_DELETE)
 
 
