@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
-from annotate.render.model import Glossed, Options
+if TYPE_CHECKING:  # the CLI imports this module for `Format`: keep it light
+    from annotate.render.model import Glossed, Options
 
 
 class Format(StrEnum):

@@ -6,6 +6,7 @@ ends inside a glossed phrase). Runs let a renderer nest its markup correctly wha
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,8 +25,19 @@ class Run:
 
 def runs(story: Story, spots: list[Spot], start: int, end: int) -> list[Run]:
     """The runs of `story.text[start:end]`, in order, covering it exactly."""
-    italics = [(s.start, s.end) for s in story.italics if s.end > start and s.start < end]
-    inside = [s for s in spots if s.end > start and s.start < end]
+    # Both lists are sorted and never overlap: bisect to the few that touch this stretch, so
+    # rendering paragraph by paragraph stays linear in a long story.
+    first = bisect.bisect_right(story.italics, start, key=lambda s: s.end)
+    italics = []
+    for span in story.italics[first:]:
+        if span.start >= end:
+            break
+        italics.append((span.start, span.end))
+    inside: list[Spot] = []
+    for near in spots[bisect.bisect_right(spots, start, key=lambda s: s.end) :]:
+        if near.start >= end:
+            break
+        inside.append(near)
     cuts = {start, end}
     for a, b in italics:
         cuts.update((a, b))
