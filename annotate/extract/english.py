@@ -57,6 +57,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(top_n_list("en", 100))
 
 
+@cache
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when English never uses it)."""
     freq = _frequencies().get(word.casefold().replace("\u2019", "'"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -11,7 +12,8 @@ from typing import Protocol
 from annotate.extract import notes
 from annotate.extract.english import Vocabulary, zipf
 from annotate.extract.names import person_names
-from annotate.extract.scoring import Known, foreignness, is_conlang_run, is_rare
+from annotate.extract.scoring import Known, foreignness, is_conlang_run
+from annotate.extract.scoring import is_rare as _is_rare
 from annotate.extract.tokens import PUNCTUATION, Token, quotations, sentences, strip_span, words
 from annotate.extract.translations import Gloss, Near, english, translate
 from annotate.story import Part, Span, Story
@@ -66,7 +68,7 @@ class _Scan:
     def __init__(self, story: Story, known: Known) -> None:
         self.story = story
         self.text = story.text
-        self.known = known
+        self.known: Known = _Remembered(known)
         self.quotes = list(quotations(self.text))
         self.entries = list(notes.glossary_lines(story))
         self.notes = notes.note_regions(story)
@@ -74,8 +76,13 @@ class _Scan:
         self.vocab = Vocabulary(self._narration_words())
         self.names = person_names(self.text)
         self.counts = Counter(t.bare.casefold() for t in words(self.text))
-        self.taken: list[tuple[int, int]] = [(e.line_start, e.line_end) for e in self.entries]
+        # One byte per character of the text: 1 where a finding or its translation stands.
+        self.taken = bytearray(len(self.text))
+        for entry in self.entries:
+            self.take(entry.line_start, entry.line_end)
+        self.quote_starts = [start for start, _ in self.quotes]
         self.found: list[Candidate] = []
+        self._rare: dict[str, bool] = {}
 
     def _narration_words(self) -> Counter[str]:
         masked = list(self.text)
@@ -93,8 +100,16 @@ class _Scan:
     def is_name(self, word: str) -> bool:
         return self.known.is_name(word) or word in self.names
 
+    def is_rare(self, word: str) -> bool:
+        if word not in self._rare:
+            self._rare[word] = _is_rare(word, self.known)
+        return self._rare[word]
+
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def near(self, start: int, end: int, limit: int, quoted: bool) -> Near:
         return Near(
@@ -135,10 +150,10 @@ class _Scan:
 
     def add(self, candidate: Candidate) -> None:
         self.found.append(candidate)
-        self.taken.append((candidate.start, candidate.end))
+        self.take(candidate.start, candidate.end)
         if candidate.gloss and candidate.gloss.method != "lexicon":
             # the translation is English: none of its words is a candidate
-            self.taken.append((candidate.gloss.start, candidate.gloss.end))
+            self.take(candidate.gloss.start, candidate.gloss.end)
 
     def marked_words(self, paragraph: Span) -> None:
         """A word with a footnote marker (`Reshop¹`, `trimani (1)`) that a note explains, even
@@ -215,20 +230,20 @@ class _Scan:
     def lexicon_phrases(self, paragraph: Span, lexicon: Lexicon | None) -> None:
         if lexicon is None:
             return
-        phrases = set(lexicon.phrases())
+        phrases, starts, longest = _phrase_index(lexicon)
         tokens = words(self.text, paragraph.start, paragraph.end)
-        longest = max((p.count(" ") + 1 for p in phrases), default=0)
         i = 0
         while i < len(tokens):
-            for n in range(min(longest, len(tokens) - i), 1, -1):
-                key = " ".join(t.text.casefold() for t in tokens[i : i + n])
-                start, end = tokens[i].start, tokens[i + n - 1].end
-                if key in phrases and self.free(start, end):
-                    quoted = self._quoted(start, end)
-                    gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
-                    self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
-                    i += n - 1
-                    break
+            if tokens[i].text.casefold() in starts:
+                for n in range(min(longest, len(tokens) - i), 1, -1):
+                    key = " ".join(t.text.casefold() for t in tokens[i : i + n])
+                    start, end = tokens[i].start, tokens[i + n - 1].end
+                    if key in phrases and self.free(start, end):
+                        quoted = self._quoted(start, end)
+                        gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
+                        self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
+                        i += n - 1
+                        break
             i += 1
 
     def single_words(self, paragraph: Span, known_only: bool = False) -> None:
@@ -240,7 +255,7 @@ class _Scan:
             if len(word) < 2 or word.isupper() or (known_only and not self.known.is_word(word)):
                 continue
             quoted = self._quoted(token.start, end)
-            if not is_rare(word, self.known) and not (quoted and self._glossed_line(token, end)):
+            if not self.is_rare(word) and not (quoted and self._glossed_line(token, end)):
                 continue
             capital = word[:1].isupper()
             if self.is_name(word):
@@ -279,10 +294,11 @@ class _Scan:
 
     def _quoted(self, start: int, end: int) -> bool:
         """A span that is a whole quotation by itself (`"Wanheddaa."`)."""
-        for q_start, q_end in self.quotes:
-            if q_start <= start and end <= q_end:
-                return strip_span(self.text, q_start, q_end) == (start, end)
-        return False
+        i = bisect.bisect_right(self.quote_starts, start) - 1
+        if i < 0:
+            return False
+        q_start, q_end = self.quotes[i]
+        return end <= q_end and strip_span(self.text, q_start, q_end) == (start, end)
 
     def kom(self, paragraph: Span) -> None:
         """`Anya kom Trikru`: a name, `kom` (of), and a clan."""
@@ -303,6 +319,38 @@ class _Scan:
             self.kom(paragraph)
             self.single_words(paragraph)
         return self.found
+
+
+class _Remembered:
+    """A lexicon's answers remembered for one story: the same words are asked about often."""
+
+    def __init__(self, known: Known) -> None:
+        self._known = known
+        self._words: dict[str, bool] = {}
+        self._names: dict[str, bool] = {}
+
+    def is_word(self, spelling: str) -> bool:
+        if spelling not in self._words:
+            self._words[spelling] = self._known.is_word(spelling)
+        return self._words[spelling]
+
+    def is_name(self, spelling: str) -> bool:
+        if spelling not in self._names:
+            self._names[spelling] = self._known.is_name(spelling)
+        return self._names[spelling]
+
+
+_PHRASES: dict[object, tuple[frozenset[str], frozenset[str], int]] = {}
+
+
+def _phrase_index(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], int]:
+    """A lexicon's phrases, their first words, and the most words one has; built once."""
+    key: object = lexicon
+    if key not in _PHRASES:
+        phrases = frozenset(lexicon.phrases())
+        starts = frozenset(p.split(" ", 1)[0] for p in phrases)
+        _PHRASES[key] = (phrases, starts, max((p.count(" ") + 1 for p in phrases), default=0))
+    return _PHRASES[key]
 
 
 def _kind(tokens: list[Token]) -> Kind:
@@ -349,13 +397,14 @@ def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) ->
             and ("\n\n" not in story.text[cand.end : gloss.start])
         )
         end = max(cand.end, gloss.end) if gloss and near_gloss else cand.end
+        where, line = story.location(cand.start)  # `book.epub!OEBPS/ch1.xhtml` for an EPUB
         findings.append(
             Finding(
                 term=term,
                 kind=kind,
                 translation=gloss.text if gloss else None,
-                story=story.path,
-                line=story.line_of(cand.start),
+                story=where,
+                line=line,
                 quote=_context(story.text, cand.start, end),
                 method=gloss.method if gloss else cand.signal,
                 confidence=max(cand.confidence, gloss.confidence if gloss else 0.0),

@@ -19,16 +19,19 @@ class Token:
     start: int
     end: int
     text: str
+    bare: str  # without a possessive `'s`
 
-    @property
-    def bare(self) -> str:
-        """Without a possessive `'s`."""
-        return re.sub(r"['\u2019]s$", "", self.text)
+
+def _bare(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, stop)]
+    return [
+        Token(m.start(), m.end(), m.group(), _bare(m.group()))
+        for m in WORD.finditer(text, start, stop)
+    ]
 
 
 def quotations(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
