@@ -131,8 +131,8 @@ def _spelling_of(findings: Sequence[Finding]) -> str:
     for finding in findings:
         if finding.lexicon:
             return finding.term
-    counts = Counter(f.term for f in findings)
-    return max(counts, key=lambda t: (counts[t], -[f.term for f in findings].index(t)))
+    counts = Counter(f.term for f in findings)  # in order of first sighting
+    return max(counts, key=counts.__getitem__)  # max keeps the first of equals
 
 
 def _kind_of(findings: Sequence[Finding]) -> Kind:
@@ -152,9 +152,8 @@ class _Index:
     def __init__(self, terms: CommentedSeq) -> None:
         self.terms = terms
         self.keys: list[tuple[str, int]] = []
-        for i, node in enumerate(terms):
+        for i in range(len(terms)):
             self.add(i)
-            del node  # only the position matters here
 
     def add(self, index: int) -> None:
         node = self.terms[index]
