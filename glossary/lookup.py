@@ -72,6 +72,10 @@ class Hit:
         """Hits for the whole query first; then the best score, the most words covered."""
         return (not self.whole, -self.score, -self.words, _FIELD_RANK[self.matched])
 
+    def strength(self) -> tuple[int, int, bool, int]:
+        """How good a match this is for its entry: score, words covered, then the rest."""
+        return (-self.score, -self.words, not self.whole, _FIELD_RANK[self.matched])
+
 
 Item = tuple[str, int, Field, str, tuple[str, ...]]  # key, entry, field, text, word keys
 Row = tuple[int, Field, str, tuple[str, ...]]  # entry, field, text, word keys
@@ -136,16 +140,20 @@ class _Side:
         self.exact: dict[str, list[int]] = {}
         for row, key in enumerate(self.all.keys):
             self.exact.setdefault(key, []).append(row)
-        # partial_ratio is slow: only phrases sharing two words with a query are compared.
+        # partial_ratio is slow: only phrases sharing words with a query are compared, two
+        # of them (one for a phrase of two words, so that the other may be misspelt).
         self.rows_with: dict[str, list[int]] = {}
+        self.least: list[int] = []
         for row, (*_, words) in enumerate(self.phrases.rows):
-            for word in _meaningful(words):
+            meaningful = _meaningful(words)
+            self.least.append(1 if len(meaningful) <= 2 else 2)
+            for word in meaningful:
                 self.rows_with.setdefault(word, []).append(row)
 
-    def sharing(self, words: list[str], least: int = 2) -> list[int]:
-        """Phrase rows with at least `least` of these word keys."""
+    def sharing(self, words: list[str]) -> list[int]:
+        """Phrase rows with enough words in common with these word keys."""
         counts = Counter(r for w in _meaningful(words) for r in self.rows_with.get(w, ()))
-        return [row for row, count in counts.items() if count >= least]
+        return [row for row, count in counts.items() if count >= self.least[row]]
 
 
 def _meaningful(words: Iterable[str]) -> set[str]:
@@ -222,11 +230,9 @@ class Index:
                             side.phrases, row, scaled, " ".join(words), len(words), True
                         )
                     continue
-                start, end = _covered(key, line, keys, side.join)
+                score, start, end = _on_words(key, line, keys, side.join)
                 if end - start < 2 or end - start == len(words):
                     continue  # one word is looked up alone; all of them, as the whole query
-                # Scored again on whole words, so a phrase never matches half a word.
-                score = round(fuzz.ratio(key, side.join.join(keys[start:end])))
                 if score >= side.cutoff(len(key)):
                     text = " ".join(words[start:end])
                     yield self._hit(side.phrases, row, score, text, end - start, False)
@@ -243,10 +249,12 @@ class Index:
             hits += self._runs(words)
             for word in dict.fromkeys(words):  # a word said twice is looked up once
                 hits += self._fuzzy(word, 1, whole=False)
+        # Each entry by its best match (a phrase found exactly inside a line beats the line
+        # being loosely like it); then the whole query's answers first.
         best: dict[int, Hit] = {}
-        for hit in sorted(hits, key=Hit.sort_key):
+        for hit in sorted(hits, key=Hit.strength):
             best.setdefault(id(hit.entry), hit)
-        ranked = list(best.values())
+        ranked = sorted(best.values(), key=Hit.sort_key)
         return ranked[:limit] if limit is not None else ranked
 
 
@@ -256,21 +264,21 @@ def _spellings(entry: Entry) -> Iterator[tuple[Field, str]]:
         yield "variant", variant
 
 
-def _covered(key: str, line: str, keys: list[str], join: str) -> tuple[int, int]:
-    """The words of `line` (made of `keys`) that the best alignment of `key` falls on."""
+def _on_words(key: str, line: str, keys: list[str], join: str) -> tuple[int, int, int]:
+    """(score, start, end): the run of words of `line` (made of `keys`) a phrase is inside,
+    scored on whole words so that it never matches half a word. The alignment may reach one
+    word too far at either end; the best of those runs wins."""
     aligned = fuzz.partial_ratio_alignment(key, line)
     if aligned is None:
-        return 0, 0
+        return 0, 0, 0
     covered = []
     at = 0
     for i, word in enumerate(keys):
         if at < aligned.dest_end and at + len(word) > aligned.dest_start:
             covered.append(i)
         at += len(word) + len(join)
-    return (covered[0], covered[-1] + 1) if covered else (0, 0)
-
-
-def lookup(glossary: Glossary, queries: Iterable[str], limit: int | None = 10) -> list[list[Hit]]:
-    """The hits for each query, in the order of the queries."""
-    index = Index(glossary)
-    return [index.lookup(q, limit) for q in queries]
+    if not covered:
+        return 0, 0, 0
+    first, last = covered[0], covered[-1] + 1
+    runs = {(a, b) for a in (first, first + 1) for b in (last, last - 1) if b - a >= 1}
+    return max((round(fuzz.ratio(key, join.join(keys[a:b]))), a, b) for a, b in runs)

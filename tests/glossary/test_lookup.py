@@ -79,6 +79,14 @@ def test_homographs_are_both_shown(index: Index) -> None:
         # a partial line: the phrase it is part of first, then its words
         ("ste odon", [("Yu gonplei ste odon", "ste odon"), ("odon", "odon")]),
         ("fight is over", [("Yu gonplei ste odon", "fight is over"), ("gonplei", "fight")]),
+        # a phrase inside a line, exactly (a variant) or misspelt, on whole words only
+        (
+            "en yo gonplei ste odon beja",
+            [("Yu gonplei ste odon", "yo gonplei ste odon"), ("gonplei", "gonplei")],
+        ),
+        ("Ai gaf gothru klin en", [("ai", "ai"), ("gouthru klin", "gothru klin")]),
+        # English runs inside a line, a leading article dropped
+        ("I am of the Sky People", [("Skaikru", "the sky people"), ("kru", "people")]),
     ],
 )
 def test_lines_and_partial_lines(index: Index, query: str, expected: list[tuple[str, str]]) -> None:
@@ -88,6 +96,15 @@ def test_lines_and_partial_lines(index: Index, query: str, expected: list[tuple[
 def test_partial_line_scores_below_a_whole_match(index: Index) -> None:
     hit = first(index, "ste odon")
     assert hit.whole and 50 < hit.score < 90
+
+
+def test_near_identical_phrase_inside_a_line_is_shown_with_its_score(index: Index) -> None:
+    hits = index.lookup("Ai gaf gouthru klin")
+    assert [(h.entry.term, h.score, h.whole) for h in hits] == [
+        ("gouthru klin", 100, False),
+        ("ai", 100, False),
+        ("gouthru klir", 91, False),
+    ]
 
 
 def test_one_hit_per_entry_and_limit(index: Index) -> None:
