@@ -195,3 +195,15 @@ def test_leipzig_columns_align_and_unknown_words_show() -> None:
         "    ?    over",
         "    \u2018Your fight is over\u2019",
     ]
+
+
+@pytest.mark.parametrize(
+    "anchors",
+    [[(0, 1)], [(0, 3), (5, 10), (9, 20)], [(4, 2)], []],
+)
+def test_json_lines_are_those_of_the_story(anchors: list[tuple[int, int]]) -> None:
+    from annotate.render.json_spans import lines
+
+    story = Story(path="s.txt", text="a\nb\n\nc\nd\ne\n\nf g\nh", anchors=anchors)
+    offsets = list(range(len(story.text)))
+    assert lines(story, offsets) == [story.line_of(o) for o in offsets]
