@@ -28,7 +28,7 @@ def lines(story: Story, offsets: list[int]) -> list[int]:
     last = (-1, -1, 0)  # anchor index, offset, line
     for offset in offsets:
         anchor = bisect.bisect_right(starts, offset) - 1
-        if anchor == last[0] and offset >= last[1] >= 0:
+        if anchor >= 0 and anchor == last[0] and offset >= last[1]:
             line = last[2] + story.text.count("\n", last[1], offset)
         else:
             line = story.line_of(offset)
