@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -200,3 +201,67 @@ def test_positions_point_at_the_first_byte_of_each_run(text: str) -> None:
     found = positions(mask, list(range(len(squashed))))
     assert bytes(folded[p] for p in found) == squashed
     assert all(p == 0 or folded[p - 1] != folded[p] for p in found)
+
+
+# A slow, obviously right model of spotting: words, their squashed keys, every phrase of the
+# glossary matched on them, the longest first.
+MODEL_GLOSSARY = Glossary(
+    terms=[
+        Entry(term="ai gaf"),
+        Entry(term="gaf in"),
+        Entry(term="ai gaf in yu"),
+        Entry(term="heda"),
+        Entry(term="yu"),
+        Entry(term="gaf"),
+        Entry(term="Lexa kom Trikru", kind="name"),
+        Entry(term="kom"),
+        Entry(term="trikru", status="rejected"),
+    ]
+)
+MODEL_WORDS = st.sampled_from(
+    [
+        "ai",
+        "AI",
+        "aai",
+        "gaf",
+        "gaaf",
+        "in",
+        "yu",
+        "Yuu",
+        "heda",
+        "Heddaa",
+        "lexa",
+        "kom",
+        "trikru",
+        "komodo",
+        "x",
+    ]
+)
+MODEL_SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", "\n\n", "\n \n", "-", "'"])
+
+
+def model(text: str) -> list[tuple[int, int, str]]:
+    words = [(m.start(), m.end(), key(m.group()).decode()) for m in re.finditer(r"[^\W_]+", text)]
+    claims = {}
+    for entry in MODEL_GLOSSARY.terms:
+        if entry.status != "rejected":
+            claims.setdefault(tuple(key(entry.term).decode().split()), entry)
+    found = []
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            entry = claims.get(tuple(w for _, _, w in words[i:j]))
+            start, end = words[i][0], words[j - 1][1]
+            if entry is not None and not re.search(r"\n\s*\n", text[start:end]):
+                found.append((start, end, entry))
+    taken: list[tuple[int, int, Entry]] = []
+    for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= t[0] or t[1] <= hit[0] for t in taken):
+            taken.append(hit)
+    return [(s, e, entry.term) for s, e, entry in sorted(taken) if entry.kind != "name"]
+
+
+@given(st.lists(st.tuples(MODEL_WORDS, MODEL_SEPARATORS), max_size=25))
+def test_spotting_agrees_with_the_slow_model(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in pieces)
+    spots = Spotter(MODEL_GLOSSARY).spot_text(text)
+    assert [(s.start, s.end, s.entry.term) for s in spots] == model(text)
