@@ -40,6 +40,7 @@ def annotate(
         typer.Option(
             "--output",
             "-o",
+            metavar="OUT",
             help="Write to this file instead of stdout; to a folder (existing, or ending in /):"
             " one file per story.",
             show_default=False,
@@ -61,6 +62,7 @@ def annotate(
         typer.Option(
             "--width",
             min=0,
+            metavar="N",
             help="Wrap lines to this many columns, 0 never (default: the terminal's width).",
             show_default=False,
         ),
