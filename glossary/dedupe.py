@@ -21,7 +21,7 @@ from ruamel.yaml.tokens import CommentToken
 from glossary.errors import GlossError
 from glossary.lookup import Index, conlang_cutoff
 from glossary.lookup_keys import conlang_key, english_keys
-from glossary.merge import _flow
+from glossary.merge import flow
 from glossary.models import Entry, Glossary
 from glossary.normalize import fold, squash
 from glossary.store import Document
@@ -229,7 +229,7 @@ def _extend(node: CommentedMap, key: str, values: Sequence[str], have: Sequence[
             continue
         known.add(fold(value))
         if node.get(key) is None:
-            node[key] = _flow([])
+            node[key] = flow([])
         node[key].append(value)
 
 
@@ -244,7 +244,7 @@ def merge_into(keep: CommentedMap, gone: CommentedMap) -> None:
     if keep.get("variants") is None:
         # A new `variants:` goes where people expect it, after the translations.
         at = list(keep).index("translations") + 1 if "translations" in keep else 1
-        keep.insert(at, "variants", _flow([]))
+        keep.insert(at, "variants", flow([]))
     _extend(keep, "translations", gone.get("translations") or [], keep.get("translations") or [])
     spellings = [str(s) for s in [gone.get("term"), *(gone.get("variants") or [])] if s]
     _extend(keep, "variants", spellings, [keep.get("term"), *(keep.get("variants") or [])])

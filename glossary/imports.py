@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from glossary.errors import GlossError
 from glossary.findings import Finding
 from glossary.importers import Canon, Format, Imported, guess_format, read
-from glossary.merge import Change, MergeReport, _flow, _new_entry, _update_entry
+from glossary.merge import Change, MergeReport, flow, new_entry, update_entry
 from glossary.models import Entry
 from glossary.normalize import fold, squash
 from glossary.store import Document, decode
@@ -79,7 +79,7 @@ def _add_variants(node: CommentedMap, entry: Entry) -> list[str]:
     for spelling in entry.spellings():
         if fold(spelling) not in spellings:
             if node.get("variants") is None:
-                node["variants"] = _flow([])
+                node["variants"] = flow([])
             node["variants"].append(spelling)
             spellings.add(fold(spelling))
             added.append(f"variant {spelling!r}")
@@ -92,7 +92,7 @@ def _node(entry: Entry) -> CommentedMap:
     for key, value in entry.model_dump(exclude_none=True).items():
         if value == []:
             continue
-        node[key] = _flow(value) if key in ("translations", "variants") else value
+        node[key] = flow(value) if key in ("translations", "variants") else value
     return node
 
 
@@ -146,7 +146,7 @@ def merge_imported(doc: Document, imported: Imported, lexicon: str) -> MergeRepo
         at = spellings.find(entry)
         if at is None:
             if imported.grouped:
-                node = _new_entry(findings_of(entry, lexicon))
+                node = new_entry(findings_of(entry, lexicon))
                 _add_variants(node, entry)
                 _fill(node, entry)
             else:
@@ -163,7 +163,7 @@ def merge_imported(doc: Document, imported: Imported, lexicon: str) -> MergeRepo
         known = [fold(str(t)) for t in node.get("translations") or []]
         findings = findings_of(entry, lexicon, known)
         # merge adds an empty `sources:` to an entry it is handed without news: don't ask it.
-        details = _update_entry(node, findings) if findings else []
+        details = update_entry(node, findings) if findings else []
         details += _add_variants(node, entry) + _fill(node, entry)
         if details:
             report.changes.append(Change(str(node["term"]), "updated", details))

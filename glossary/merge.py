@@ -8,6 +8,7 @@ recorded in a source is never proposed again; a second identical run changes not
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from glossary.findings import Finding
 from glossary.models import Kind
@@ -71,8 +73,13 @@ def same_term(key_a: str, key_b: str, trans_a: Iterable[str], trans_b: Iterable[
     return _compatible(trans_a, trans_b)
 
 
-def _story_translations(findings: Iterable[Finding]) -> list[str]:
-    return [f.translation for f in findings if f.translation and not f.lexicon]
+def _translations(findings: Iterable[Finding]) -> list[str]:
+    """Every sense the findings give, a lexicon's senses (`; ` between them) one by one."""
+    senses: list[str] = []
+    for f in findings:
+        if f.translation:
+            senses.extend(f.translation.split("; ") if f.lexicon else [f.translation])
+    return senses
 
 
 def group(findings: Iterable[Finding]) -> list[list[Finding]]:
@@ -84,7 +91,7 @@ def group(findings: Iterable[Finding]) -> list[list[Finding]]:
         if not key:
             continue
         for i, k in enumerate(keys):
-            if same_term(k, key, _story_translations(groups[i]), _story_translations([finding])):
+            if same_term(k, key, _translations(groups[i]), _translations([finding])):
                 groups[i].append(finding)
                 break
         else:
@@ -93,8 +100,15 @@ def group(findings: Iterable[Finding]) -> list[list[Finding]]:
     return groups
 
 
-def _flow(items: Sequence[str]) -> CommentedSeq:
-    seq = CommentedSeq(items)
+_PLAIN = re.compile(r"[\w\u2019][\w\u2019 .'()-]*")
+
+
+def flow(items: Sequence[str]) -> CommentedSeq:
+    """A one-line list; items that are not plain words are quoted, so that every YAML reader
+    (libyaml too) reads `[look!, see?]`-like lists the same."""
+    seq = CommentedSeq(
+        item if _PLAIN.fullmatch(item) else SingleQuotedScalarString(item) for item in items
+    )
     seq.fa.set_flow_style()
     return seq
 
@@ -163,7 +177,7 @@ class _Index:
 
     def find(self, findings: Sequence[Finding]) -> int | None:
         wanted = {squash(f.term) for f in findings}
-        translations = _story_translations(findings)
+        translations = _translations(findings)
         for key, index in self.keys:
             if key in wanted:
                 return index
@@ -184,7 +198,7 @@ def merge(doc: Document, findings: Iterable[Finding]) -> MergeReport:
     for found in group(findings):
         at = index.find(found)
         if at is None:
-            terms.append(_new_entry(found))
+            terms.append(new_entry(found))
             index.add(len(terms) - 1)
             report.changes.append(Change(terms[-1]["term"], "added", _summary(terms[-1])))
             continue
@@ -192,7 +206,7 @@ def merge(doc: Document, findings: Iterable[Finding]) -> MergeReport:
         if str(node.get("status", "")) == "rejected":
             report.skipped_rejected += 1
             continue
-        details = _update_entry(node, found)
+        details = update_entry(node, found)
         if details:
             index.add(at)
             report.changes.append(Change(str(node["term"]), "updated", details))
@@ -204,23 +218,23 @@ def _summary(node: CommentedMap) -> list[str]:
     return [f"= {'; '.join(translations)}"] if translations else []
 
 
-def _new_entry(findings: Sequence[Finding]) -> CommentedMap:
+def new_entry(findings: Sequence[Finding]) -> CommentedMap:
     node = CommentedMap()
     term = _spelling_of(findings)
     node["term"] = term
-    node["translations"] = _flow([])
-    node["variants"] = _flow([])
+    node["translations"] = flow([])
+    node["variants"] = flow([])
     node["kind"] = _kind_of(findings)
     node["status"] = "candidate"
     node["sources"] = CommentedSeq()
-    _update_entry(node, findings)
+    update_entry(node, findings)
     for key in ("translations", "variants"):
         if not node[key]:
             del node[key]
     return node
 
 
-def _update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
+def update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
     """Add what is new in `findings` to an entry; the details of what was added."""
     details: list[str] = []
     sources = node.get("sources")
@@ -250,11 +264,11 @@ def _update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
             sources.append(_source_node(finding))
         if new_translation and text:
             if translations is None:
-                translations = node["translations"] = _flow([])
+                translations = node["translations"] = flow([])
             # A lexicon gives its senses in one line, `; ` between them.
             for sense in text.split("; ") if finding.lexicon else [text]:
                 if fold(sense) not in have:
-                    translations.append(sense)
+                    translations.append(flow([sense])[0])
                     have.add(fold(sense))
                     details.append(f"translation {sense!r}")
             proposed.add(fold(text))
@@ -265,8 +279,8 @@ def _update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
             continue
         variants = node.get("variants")
         if variants is None:
-            variants = node["variants"] = _flow([])
-        variants.append(spelling)
+            variants = node["variants"] = flow([])
+        variants.append(flow([spelling])[0])
         spellings.add(fold(spelling))
         details.append(f"variant {spelling!r}")
 

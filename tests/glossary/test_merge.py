@@ -129,3 +129,17 @@ def test_lexicon_senses_are_separate_translations_after_the_story_s(tmp_path: Pa
     entry = doc.glossary.terms[0]
     assert entry.translations == ["the Commander", "Commander", "leader"]
     assert [s.lexicon for s in entry.sources] == [None, "trigedasleng"]
+
+
+def test_a_lexicon_s_senses_keep_look_alike_words_apart() -> None:
+    klir = Finding(term="gouthru klir", translation="safe passage", method="lexicon", lexicon="t")
+    klin = Finding(term="gouthru klin", translation="suicide; death", method="lexicon", lexicon="t")
+    assert len(group([klir, klin])) == 2
+
+
+def test_written_lists_read_the_same_with_libyaml(tmp_path: Path) -> None:
+    doc = run(tmp_path / "g.yaml", [finding("Chit", "what?"), finding("Gyon au", "Go away!")])
+    assert [e.translations for e in doc.glossary.terms] == [["what?"], ["Go away!"]]
+    from ruamel.yaml import YAML
+
+    assert YAML(typ="safe", pure=False).load((tmp_path / "g.yaml").read_text())["terms"]
