@@ -91,6 +91,7 @@ def main() -> int:
     header += f" {'rg':>7} {'MB/s':>6} {'matches':>9} {'gloss/rg':>8}" if rg else ""
     print(header)
     print("-" * len(header))
+    Spotter(Glossary(terms=[Entry(term="heda")])).spot_text(text)  # warm up the allocator
     with tempfile.TemporaryDirectory() as folder:
         story = Path(folder) / "corpus.txt"
         story.write_text(text, encoding="utf-8")
