@@ -17,6 +17,7 @@ member. Single files leave `files` empty and `file_of` gives `path`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -70,6 +71,7 @@ class Story:
     # (offset, file) for stories read from several files: text from `offset` on is in `file`.
     files: list[tuple[int, str]] = field(default_factory=list)
     _anchor_offsets: list[int] = field(default_factory=list, repr=False)
+    _newlines: list[int] | None = field(default=None, repr=False)  # offsets of every "\n"
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of the source file that the character at `offset` comes from."""
@@ -79,7 +81,11 @@ class Story:
         if i < 0:
             return 1
         start, line = self.anchors[i]
-        return line + self.text.count("\n", start, offset)
+        if self._newlines is None:
+            # Counting from the anchor each time is quadratic over a long one-anchor story.
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        newlines = self._newlines
+        return line + bisect.bisect_left(newlines, offset) - bisect.bisect_left(newlines, start)
 
     def file_of(self, offset: int) -> str:
         """The file the text at `offset` comes from: `path`, or `path!member` for an EPUB."""
