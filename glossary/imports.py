@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from glossary.errors import GlossError
+from glossary.files import read_bytes
 from glossary.findings import Finding
 from glossary.importers import Canon, Format, Imported, guess_format, read
 from glossary.merge import Change, MergeReport, flow, new_entry, update_entry
@@ -173,13 +173,5 @@ def merge_imported(doc: Document, imported: Imported, lexicon: str) -> MergeRepo
 def read_source(path: Path, fmt: Format | None = None, canon: Canon = "all") -> Imported:
     """The entries of a file to import, in its format (guessed from its name when not given)."""
     label = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise GlossError(f"{label}: is a folder, not a file to import") from None
-    except OSError as err:
-        raise GlossError(f"{label}: cannot read: {err.strerror}") from None
-    text = decode(raw, label)[0]
+    text = decode(read_bytes(path, label), label)[0]
     return read(text, label, fmt or guess_format(label, text), canon)

@@ -7,13 +7,7 @@ whose text would not change untouched.
 
 from __future__ import annotations
 
-import gc
-import os
 import re
-import stat
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from glossary.errors import GlossError, Problem
+from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
 from glossary.positions import validation_problems
 
@@ -55,18 +50,6 @@ class Document:
     @property
     def label(self) -> str:
         return str(self.path)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building many small YAML nodes triggers the cyclic collector over and over for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _round_trip(style: Style) -> YAML:
@@ -124,17 +107,6 @@ def decode(raw: bytes, label: str) -> tuple[str, bool, str]:
     return text.replace("\r\n", "\n"), bom, newline
 
 
-def _read_bytes(path: Path, label: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise GlossError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise GlossError(f"{label}: is a folder, not a glossary file") from None
-    except OSError as err:
-        raise GlossError(f"{label}: cannot read: {err.strerror}") from None
-
-
 def syntax_problem(err: YAMLError, label: str) -> Problem:
     if isinstance(err, MarkedYAMLError) and err.problem_mark is not None:
         mark = err.problem_mark
@@ -151,7 +123,7 @@ def syntax_problem(err: YAMLError, label: str) -> Problem:
 def parse(text: str, label: str, style: Style | None = None) -> CommentedMap:
     """The round-trip YAML tree of a glossary text; a positioned GlossError when it is not one."""
     try:
-        with _gc_paused():
+        with collector_paused():
             data = _round_trip(style or Style()).load(text)
     except YAMLError as err:
         raise GlossError("syntax error", [syntax_problem(err, label)]) from None
@@ -183,7 +155,7 @@ def loads(text: str, path: Path) -> Document:
 def load(path: Path) -> Document:
     """Load a glossary for editing. Raises GlossError (with positions) when it cannot be used."""
     label = str(path)
-    text, bom, newline = decode(_read_bytes(path, label), label)
+    text, bom, newline = decode(read_bytes(path, label), label)
     doc = loads(text, path)
     doc.style = replace(doc.style, bom=bom, newline=newline)
     return doc
@@ -206,10 +178,10 @@ def read(path: Path) -> Glossary:
     Falls back to the round-trip loader only to position problems in a file that fails.
     """
     label = str(path)
-    raw = _read_bytes(path, label)
+    raw = read_bytes(path, label)
     text, _, _ = decode(raw, label)
     try:
-        with _gc_paused():
+        with collector_paused():
             data: Any = YAML(typ="safe", pure=False).load(text)
         return Glossary.model_validate(data if data is not None else {})
     except (YAMLError, ValidationError):
@@ -236,28 +208,3 @@ def save(doc: Document) -> bool:
     atomic_write(doc.path, body.encode("utf-8"))
     doc.text = text
     return True
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, then replace; keep the old file's mode."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise GlossError(f"{path}: cannot write: {err.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise GlossError(f"{path}: cannot write: {err.strerror}") from None

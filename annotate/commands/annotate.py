@@ -76,7 +76,7 @@ def annotate(
     from annotate.render.formats import render, renderer
     from annotate.render.model import Glossed, Options
     from annotate.spotting import Spotter
-    from glossary import store
+    from glossary import files, store
     from glossary.errors import GlossError
 
     with reported():
@@ -115,10 +115,10 @@ def annotate(
         with reported():
             _make_folder(out)
             for name, item in zip(_file_names(items, suffix), items, strict=True):
-                store.atomic_write(out / name, render(fmt, [item], options).encode("utf-8"))
+                files.atomic_write(out / name, render(fmt, [item], options).encode("utf-8"))
     elif items:
         with reported():
-            store.atomic_write(out, render(fmt, items, options).encode("utf-8"))
+            files.atomic_write(out, render(fmt, items, options).encode("utf-8"))
     if failed:
         raise typer.Exit(1)
 

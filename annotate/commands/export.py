@@ -39,7 +39,8 @@ def export(
     Example: gloss export --format anki -o trigedasleng-anki.csv
     """
     from glossary.exporters import export as render
-    from glossary.store import atomic_write, read
+    from glossary.files import atomic_write
+    from glossary.store import read
 
     with reported():
         text = render(read(glossary), fmt)

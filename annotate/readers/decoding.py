@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from pathlib import Path
 
 from glossary.errors import GlossError
+from glossary.files import read_bytes
+
+__all__ = ["decode_text", "read_bytes"]
 
 # Bytes that cp1252 leaves undefined; latin-1 maps them to C1 controls instead.
 _CP1252_HOLES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
@@ -48,14 +50,3 @@ def _fallback(raw: bytes, markup: bool) -> str:
         if name and name not in {"utf-8", "utf-16", "utf-32"}:
             return name
     return "latin-1" if any(hole in raw for hole in _CP1252_HOLES) else "cp1252"
-
-
-def read_bytes(path: Path, label: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise GlossError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise GlossError(f"{label}: is a folder") from None
-    except OSError as err:
-        raise GlossError(f"{label}: cannot read: {err.strerror or err}") from None

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import NamedTuple
 
 from annotate.spotting.folding import fold, key, positions, squash
 from annotate.spotting.index import Index, glossable
 from annotate.story import Story
+from glossary.files import collector_paused
 from glossary.models import Entry, Glossary
 
 # A blank line ends a paragraph: no phrase is found across it.
@@ -56,7 +55,7 @@ class Spotter:
 
     def spot_text(self, text: str, *, first: bool = False) -> list[Spot]:
         spots: list[Spot] = []
-        with _collector_paused():
+        with collector_paused():
             for start, end in _chunks(text):
                 spots.extend(self._choose(text, self._hits(text, start, end)))
         kept = [s for s in spots if glossable(s.entry)]
@@ -116,19 +115,6 @@ def _longest_first(cluster: list[_Hit]) -> list[_Hit]:
         if all(hit[1] <= t[0] or t[1] <= hit[0] for t in taken):
             taken.append(hit)
     return sorted(taken)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Spots are many small tuples without cycles; the collector would rescan them again and
-    # again for nothing (a quarter of the time with a large glossary).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
