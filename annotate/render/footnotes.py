@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from annotate.render.glosses import gloss, used
 from annotate.render.model import Glossed, Options
-from annotate.render.terminal import Piece, Style, emit, heading, paint, story_pieces
+from annotate.render.terminal import Piece, Style, each_story, emit, paint, story_pieces
 from annotate.spotting import Spot
 
 SUFFIX = ".txt"
@@ -18,13 +18,7 @@ RULE = "-" * 20
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    parts = []
-    for item in items:
-        text = _story(item, options)
-        if len(items) > 1:
-            text = f"{heading(item.story.path, options.color)}\n{text}"
-        parts.append(text)
-    return "\n".join(parts)
+    return each_story(items, options, _story)
 
 
 def _story(item: Glossed, options: Options) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from annotate.render.glosses import gloss
 from annotate.render.model import Glossed, Options
-from annotate.render.terminal import Piece, Style, emit, heading, story_pieces
+from annotate.render.terminal import Piece, Style, each_story, emit, story_pieces
 from annotate.spotting import Spot
 
 SUFFIX = ".txt"
@@ -20,11 +20,9 @@ def bracket(spot: Spot) -> Piece:
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    parts = []
-    for item in items:
-        pieces = story_pieces(item.story, item.spots, bracket, color=options.color)
-        text = emit(pieces, color=options.color, width=options.width)
-        if len(items) > 1:
-            text = f"{heading(item.story.path, options.color)}\n{text}"
-        parts.append(text + "\n")
-    return "\n".join(parts)
+    return each_story(items, options, _story)
+
+
+def _story(item: Glossed, options: Options) -> str:
+    pieces = story_pieces(item.story, item.spots, bracket, color=options.color)
+    return emit(pieces, color=options.color, width=options.width) + "\n"

@@ -18,7 +18,7 @@ from annotate.render.glosses import gloss, short_gloss
 from annotate.render.inline import bracket
 from annotate.render.model import Glossed, Options
 from annotate.render.runs import blocks
-from annotate.render.terminal import Piece, Style, emit, heading, paint, story_pieces, width_of
+from annotate.render.terminal import Piece, Style, each_story, emit, paint, story_pieces, width_of
 from annotate.spotting import Spot
 from annotate.story import Story
 
@@ -105,13 +105,7 @@ def _word_gloss(word: str, options: Options) -> str:
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    parts = []
-    for item in items:
-        text = _story(item, options)
-        if len(items) > 1:
-            text = f"{heading(item.story.path, options.color)}\n{text}"
-        parts.append(text)
-    return "\n".join(parts)
+    return each_story(items, options, _story)
 
 
 def _story(item: Glossed, options: Options) -> str:

@@ -8,9 +8,10 @@ adds ANSI styles when colour is on.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import IntFlag
 
+from annotate.render.model import Glossed, Options
 from annotate.render.runs import runs
 from annotate.spotting import Spot
 from annotate.story import Story
@@ -127,6 +128,19 @@ def emit(pieces: list[Piece], *, color: bool, width: int | None) -> str:
         for row in rows:
             out.append("".join(paint(t, s, color) for t, s in row))
     return "\n".join(out)
+
+
+def each_story(
+    items: Sequence[Glossed], options: Options, one: Callable[[Glossed, Options], str]
+) -> str:
+    """Every story rendered by `one`, each under a heading when there are several."""
+    parts = []
+    for item in items:
+        text = one(item, options)
+        if len(items) > 1:
+            text = f"{heading(item.story.path, options.color)}\n{text}"
+        parts.append(text)
+    return "\n".join(parts)
 
 
 def heading(path: str, color: bool) -> str:
