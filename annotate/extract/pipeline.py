@@ -88,7 +88,7 @@ class _Scan:
         masked = list(self.text)
         for start, end in [*self.quotes, *((s.start, s.end) for s in self.story.italics)]:
             masked[start:end] = " " * (end - start)
-        for start, end in notes.note_regions(self.story):
+        for start, end in self.notes:
             masked[start:end] = " " * (end - start)
         return Counter(t.text.casefold() for t in words("".join(masked)))
 
