@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ NONE = "none"
 _RUNS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 16)  # extraction asks about the same words in every story
 def normalise(text: str) -> str:
     """The lookup key of a spelling: case and accents folded, apostrophes, hyphens, spaces and
     other punctuation dropped, and a run of one letter collapsed (`Wanheddaa` is `wanheda`).

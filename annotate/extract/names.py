@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Container, Iterable
 
-from annotate.extract.tokens import WORD
+from annotate.extract.tokens import Token
 
 # Verbs of speech and gesture that follow a person's name in narration ("Anya nodded").
 _SPEECH = (
@@ -15,21 +15,38 @@ _SPEECH = (
 )
 _AFTER = re.compile(rf"\b([A-Z][\w'\u2019-]*)\s+(?:{_SPEECH})\b")
 _BEFORE = re.compile(r"\b(?:said|asked|replied|whispered|shouted|told)\s+([A-Z][\w-]*)\b")
-_COMMON_NOUN = re.compile(
-    r"\b(?:the|a|an|my|your|her|his|their|our|as|of)\s+([A-Za-z][\w-]*)", re.IGNORECASE
-)
+# A determiner right before a word: `the Heda`, `a gonakru` are common nouns.
+_DETERMINER = re.compile(r"\b(?:the|a|an|my|your|her|his|their|our|as|of)\s+$", re.IGNORECASE)
+_POSSESSIVE = ("'s", "\u2019s")
 
 
-def person_names(text: str) -> set[str]:
-    """Capitalised words the story uses like people's names, never like common nouns."""
-    as_person: Counter[str] = Counter()
+def speakers(text: str, lowered: Container[str]) -> set[str]:
+    """Capitalised words the story uses like people's names ("Anya nodded", "said Lexa") and
+    never writes in lower case (`lowered`: the folded words it does)."""
+    as_person: set[str] = set()
     for pattern in (_AFTER, _BEFORE):
         for m in pattern.finditer(text):
-            as_person[m.group(1).removesuffix("'s").removesuffix("\u2019s")] += 1
-    common = {m.group(1).casefold() for m in _COMMON_NOUN.finditer(text)}
-    lowered = {w.casefold() for w in WORD.findall(text) if w[:1].islower()}
-    return {
-        name
-        for name in as_person
-        if name.casefold() not in common and name.casefold() not in lowered
-    }
+            as_person.add(m.group(1).removesuffix(_POSSESSIVE[0]).removesuffix(_POSSESSIVE[1]))
+    return {name for name in as_person if name.casefold() not in lowered}
+
+
+def spellings(names: Iterable[str], forms: Container[str]) -> set[str]:
+    """How the story writes each of `names` (never in lower case: then it is no name):
+    as is, in capitals, possessive or not. `forms`: the story's words as written."""
+    found: set[str] = set()
+    for name in names:
+        for cased in (name, name.upper()):
+            for written in (cased, *(cased + suffix for suffix in _POSSESSIVE)):
+                if written in forms:
+                    found.add(written)
+    return found
+
+
+def common_nouns(text: str, tokens: Iterable[Token]) -> set[str]:
+    """Folded words of `tokens` that the story also puts after a determiner (`the Heda`)."""
+    found: set[str] = set()
+    for token in tokens:
+        word = token.bare.casefold()
+        if word not in found and _DETERMINER.search(text, max(0, token.start - 40), token.start):
+            found.add(word)
+    return found

@@ -7,14 +7,26 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-from annotate.extract import notes
+from annotate.extract import names, notes
 from annotate.extract.english import Vocabulary, zipf
-from annotate.extract.names import person_names
 from annotate.extract.scoring import Known, foreignness, is_conlang_run
 from annotate.extract.scoring import is_rare as _is_rare
-from annotate.extract.tokens import PUNCTUATION, Token, quotations, sentences, strip_span, words
+from annotate.extract.tokens import (
+    PUNCTUATION,
+    WORD,
+    Token,
+    bare,
+    count_words,
+    locate,
+    quotations,
+    sentences,
+    split_forms,
+    starts_word,
+    strip_span,
+    words,
+)
 from annotate.extract.translations import Gloss, Near, english, translate
 from annotate.story import Part, Span, Story
 from glossary.findings import Finding
@@ -65,32 +77,81 @@ class Candidate:
 class _Scan:
     """The state of one story's extraction."""
 
-    def __init__(self, story: Story, known: Known) -> None:
+    def __init__(self, story: Story, known: Known, lexicon: Lexicon | None) -> None:
         self.story = story
-        self.text = story.text
-        self.known: Known = _Remembered(known)
-        self.quotes = list(quotations(self.text))
+        self.text = text = story.text
+        self.known = _remembered(known)
+        self.lexicon = lexicon
+        self.quotes = list(quotations(text))
+        self.italics = sorted(story.italics, key=lambda s: s.start)
         self.entries = list(notes.glossary_lines(story))
         self.notes = notes.note_regions(story)
         self.footnotes = notes.footnotes(story)
-        self.vocab = Vocabulary(self._narration_words())
-        self.names = person_names(self.text)
-        self.counts = Counter(t.bare.casefold() for t in words(self.text))
+        # Narration: the words outside quotations, italics and notes
+        narration, rest = split_forms(
+            text, [*self.quotes, *((s.start, s.end) for s in self.italics), *self.notes]
+        )
+        self.forms = Counter(narration)
+        self.vocab = Vocabulary(self._folded(self.forms))
+        self.forms.update(rest)
+        # Each distinct word once: counted by its folded stem, and sorted out as rare, as the
+        # start of a lexicon phrase, or as written in lower case (so not a name).
+        self.counts: Counter[str] = Counter()
+        rare: set[str] = set()
+        firsts: set[str] = set()
+        lowered: set[str] = set()
+        starts = _phrase_index(lexicon)[1]
+        form = self.known.form
+        for written, n in self.forms.items():
+            folded, stem, is_rare = form(written)
+            self.counts[stem] += n
+            if is_rare:
+                rare.add(written)
+            if folded in starts:
+                firsts.add(written)
+            if written[:1].islower():
+                lowered.add(folded)
+        # The few words looked at one by one, found in one pass: rare words, would-be names,
+        # and the first words of the lexicon's phrases.
+        speakers = names.speakers(text, lowered)
+        spelt = names.spellings(speakers, self.forms)
+        located = locate(text, spelt | rare | firsts)
+        nouns = names.common_nouns(text, (t for t in located if t.text in spelt))
+        self.names = {name for name in speakers if name.casefold() not in nouns}
+        self.words = self._candidate_words([t for t in located if t.text in rare])
+        self.firsts = _offsets([t for t in located if t.text in firsts])
         # One byte per character of the text: 1 where a finding or its translation stands.
         self.taken = bytearray(len(self.text))
         for entry in self.entries:
             self.take(entry.line_start, entry.line_end)
         self.quote_starts = [start for start, _ in self.quotes]
+        self.has_kom = " kom " in text
+        self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
-        self._rare: dict[str, bool] = {}
+        self._foreign: dict[str, bool] = {}
 
-    def _narration_words(self) -> Counter[str]:
-        masked = list(self.text)
-        for start, end in [*self.quotes, *((s.start, s.end) for s in self.story.italics)]:
-            masked[start:end] = " " * (end - start)
-        for start, end in self.notes:
-            masked[start:end] = " " * (end - start)
-        return Counter(t.text.casefold() for t in words("".join(masked)))
+    def _folded(self, forms: Counter[str]) -> Counter[str]:
+        folded: Counter[str] = Counter()
+        form = self.known.form
+        for written, n in forms.items():
+            folded[form(written).folded] += n
+        return folded
+
+    def _candidate_words(self, rare: list[Token]) -> tuple[list[Token], list[int]]:
+        """The tokens `single_words` can take, in text order: rare words, and one-word
+        quotations (`"Hom."`). Every other word of the story is English and never looked at."""
+        found = {t.start: t for t in rare}
+        for q_start, q_end in self.quotes:
+            start, end = strip_span(self.text, q_start, q_end)
+            m = WORD.match(self.text, start)
+            if m and start + len(bare(m.group())) == end and starts_word(self.text, start):
+                found.setdefault(start, Token(start, m.end(), m.group(), bare(m.group())))
+        return _offsets([found[start] for start in sorted(found)])
+
+    def _within(self, starts: list[int], paragraph: Span) -> slice:
+        return slice(
+            bisect.bisect_left(starts, paragraph.start), bisect.bisect_left(starts, paragraph.end)
+        )
 
     def in_notes(self, paragraph: Span) -> bool:
         if any(s <= paragraph.start < e for s, e in self.notes):
@@ -101,9 +162,18 @@ class _Scan:
         return self.known.is_name(word) or word in self.names
 
     def is_rare(self, word: str) -> bool:
-        if word not in self._rare:
-            self._rare[word] = _is_rare(word, self.known)
-        return self._rare[word]
+        return self.known.is_rare(word)
+
+    def _could_be_conlang(self, start: int, end: int) -> bool:
+        """A cheap bound on `is_conlang_run` and `_one_word_line`: one word that looks
+        foreign here, or two of more words. Most English dialogue is never tokenised."""
+        found = WORD.findall(self.text, start, end)
+        foreign = 0
+        for form in found:
+            if form not in self._foreign:
+                self._foreign[form] = foreignness(bare(form), self.vocab, self.known) >= 0.5
+            foreign += self._foreign[form]
+        return foreign >= min(2, len(found)) and foreign > 0
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.find(1, start, end) < 0
@@ -119,7 +189,7 @@ class _Scan:
             limit,
             self.vocab,
             self.known,
-            len(words(self.text, start, end)),
+            count_words(self.text, start, end),
             quoted,
         )
 
@@ -158,6 +228,8 @@ class _Scan:
     def marked_words(self, paragraph: Span) -> None:
         """A word with a footnote marker (`Reshop¹`, `trimani (1)`) that a note explains, even
         inside a longer line."""
+        if not self.footnotes:
+            return
         for token in words(self.text, paragraph.start, paragraph.end):
             key = notes.reference(self.text, token.end, tight=True)
             if key is None or key not in self.footnotes:
@@ -185,8 +257,8 @@ class _Scan:
             self.found.append(Candidate(start, end, _kind(tokens), "notes", 0.9, gloss))
 
     def quotations(self, paragraph: Span) -> None:
-        for q_start, q_end in self.quotes:
-            if not (paragraph.start <= q_start < paragraph.end) or not self.free(q_start, q_end):
+        for q_start, q_end in self.quotes[self._within(self.quote_starts, paragraph)]:
+            if not self.free(q_start, q_end):
                 continue
             inner = re.sub(
                 r"\([^()\n]*\)", lambda m: " " * len(m.group()), self.text[q_start:q_end]
@@ -196,10 +268,14 @@ class _Scan:
                 if end <= start:
                     continue
                 start, end = q_start + start, q_start + end
+                if not self._could_be_conlang(start, end):
+                    continue
                 tokens = words(self.text, start, end)
                 if len(tokens) < 2:
                     self._one_word_line(tokens, paragraph)
                     continue
+                if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
+                    continue  # not even with a translation beside it: no need to look for one
                 gloss = self.gloss(start, end, paragraph.end, quoted=True)
                 if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
                     self.add(Candidate(start, end, "phrase", "quotation", 0.75, gloss))
@@ -216,38 +292,44 @@ class _Scan:
             self.add(Candidate(token.start, token.end, "word", "quotation", 0.7, gloss))
 
     def italic_runs(self, paragraph: Span) -> None:
-        for span in self.story.italics:
-            if not (paragraph.start <= span.start < paragraph.end):
-                continue
+        for span in self.italics[self._within(self.italic_starts, paragraph)]:
             start, end = strip_span(self.text, span.start, span.end)
+            if not self._could_be_conlang(start, end) or not self.free(start, end):
+                continue
             tokens = words(self.text, start, end)
-            if len(tokens) < 2 or not self.free(start, end):
+            if len(tokens) < 2:
+                continue
+            if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
                 continue
             gloss = self.gloss(start, end, paragraph.end, quoted=False)
             if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
                 self.add(Candidate(start, end, "phrase", "italics", 0.7, gloss))
 
-    def lexicon_phrases(self, paragraph: Span, lexicon: Lexicon | None) -> None:
-        if lexicon is None:
-            return
-        phrases, starts, longest = _phrase_index(lexicon)
-        tokens = words(self.text, paragraph.start, paragraph.end)
-        i = 0
-        while i < len(tokens):
-            if tokens[i].text.casefold() in starts:
-                for n in range(min(longest, len(tokens) - i), 1, -1):
-                    key = " ".join(t.text.casefold() for t in tokens[i : i + n])
-                    start, end = tokens[i].start, tokens[i + n - 1].end
-                    if key in phrases and self.free(start, end):
-                        quoted = self._quoted(start, end)
-                        gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
-                        self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
-                        i += n - 1
-                        break
-            i += 1
+    def lexicon_phrases(self, paragraph: Span) -> None:
+        phrases, _, longest = _phrase_index(self.lexicon)
+        firsts, offsets = self.firsts
+        taken_to = paragraph.start  # a word of a phrase found does not start another
+        for first in firsts[self._within(offsets, paragraph)]:
+            if first.start < taken_to:
+                continue
+            following: list[re.Match[str]] = []
+            for m in WORD.finditer(self.text, first.start, paragraph.end):
+                following.append(m)
+                if len(following) == longest:
+                    break
+            for n in range(len(following), 1, -1):
+                key = " ".join(m.group().casefold() for m in following[:n])
+                start, end = first.start, following[n - 1].end()
+                if key in phrases and self.free(start, end):
+                    quoted = self._quoted(start, end)
+                    gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
+                    self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
+                    taken_to = end
+                    break
 
     def single_words(self, paragraph: Span, known_only: bool = False) -> None:
-        for token in words(self.text, paragraph.start, paragraph.end):
+        tokens, offsets = self.words
+        for token in tokens[self._within(offsets, paragraph)]:
             if not self.free(token.start, token.end):
                 continue
             word = token.bare
@@ -302,11 +384,13 @@ class _Scan:
 
     def kom(self, paragraph: Span) -> None:
         """`Anya kom Trikru`: a name, `kom` (of), and a clan."""
+        if not self.has_kom:
+            return
         for m in _KOM.finditer(self.text, paragraph.start, paragraph.end):
             if self.free(m.start(2), m.end(2)):
                 self.add(Candidate(m.start(2), m.end(2), "word", "kom", 0.7))
 
-    def run(self, lexicon: Lexicon | None) -> list[Candidate]:
+    def run(self) -> list[Candidate]:
         self.glossary_blocks()
         for paragraph in self.story.paragraphs or [Span(0, len(self.text))]:
             if self.in_notes(paragraph):
@@ -315,19 +399,30 @@ class _Scan:
             self.marked_words(paragraph)
             self.quotations(paragraph)
             self.italic_runs(paragraph)
-            self.lexicon_phrases(paragraph, lexicon)
+            self.lexicon_phrases(paragraph)
             self.kom(paragraph)
             self.single_words(paragraph)
         return self.found
 
 
+class _Form(NamedTuple):
+    folded: str  # casefolded
+    stem: str  # casefolded, without a possessive `'s`
+    rare: bool  # a single-word candidate (`single_words`)
+
+
 class _Remembered:
-    """A lexicon's answers remembered for one story: the same words are asked about often."""
+    """A lexicon's answers remembered from story to story: every story asks about the same
+    English words. Forgotten past a size, so a huge corpus keeps memory flat."""
+
+    LIMIT = 200_000
 
     def __init__(self, known: Known) -> None:
         self._known = known
         self._words: dict[str, bool] = {}
         self._names: dict[str, bool] = {}
+        self._rare: dict[str, bool] = {}
+        self._forms: dict[str, _Form] = {}
 
     def is_word(self, spelling: str) -> bool:
         if spelling not in self._words:
@@ -339,18 +434,58 @@ class _Remembered:
             self._names[spelling] = self._known.is_name(spelling)
         return self._names[spelling]
 
+    def is_rare(self, word: str) -> bool:
+        if word not in self._rare:
+            self._rare[word] = _is_rare(word, self)
+        return self._rare[word]
 
-_PHRASES: dict[object, tuple[frozenset[str], frozenset[str], int]] = {}
+    def form(self, written: str) -> _Form:
+        """What extraction asks of every word a story writes."""
+        if written not in self._forms:
+            stem = bare(written)
+            self._forms[written] = _Form(
+                written.casefold(), stem.casefold(), len(stem) >= 2 and self.is_rare(stem)
+            )
+        return self._forms[written]
+
+    def trim(self) -> None:
+        for memo in (self._words, self._names, self._rare, self._forms):
+            if len(memo) > self.LIMIT:
+                memo.clear()
 
 
-def _phrase_index(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], int]:
+_REMEMBERED: dict[int, tuple[Known, _Remembered]] = {}
+
+
+def _remembered(known: Known) -> _Remembered:
+    """The one memory of `known` in this process (kept with it, so its id is not reused)."""
+    if id(known) not in _REMEMBERED:
+        if len(_REMEMBERED) > 4:
+            _REMEMBERED.clear()
+        _REMEMBERED[id(known)] = (known, _Remembered(known))
+    memory = _REMEMBERED[id(known)][1]
+    memory.trim()
+    return memory
+
+
+_PHRASES: dict[object, tuple[frozenset[str], frozenset[str], int]] = {
+    None: (frozenset(), frozenset(), 0)
+}
+
+
+def _phrase_index(lexicon: Lexicon | None) -> tuple[frozenset[str], frozenset[str], int]:
     """A lexicon's phrases, their first words, and the most words one has; built once."""
     key: object = lexicon
-    if key not in _PHRASES:
+    if lexicon is not None and key not in _PHRASES:
         phrases = frozenset(lexicon.phrases())
         starts = frozenset(p.split(" ", 1)[0] for p in phrases)
         _PHRASES[key] = (phrases, starts, max((p.count(" ") + 1 for p in phrases), default=0))
     return _PHRASES[key]
+
+
+def _offsets(tokens: list[Token]) -> tuple[list[Token], list[int]]:
+    """Tokens in text order with their start offsets, for bisecting by paragraph."""
+    return tokens, [t.start for t in tokens]
 
 
 def _kind(tokens: list[Token]) -> Kind:
@@ -379,10 +514,10 @@ def _context(text: str, start: int, end: int) -> str:
 
 def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) -> list[Finding]:
     """Every conlang finding of one story, in text order."""
-    scan = _Scan(story, known)
+    scan = _Scan(story, known, lexicon)
     findings: list[Finding] = []
     glossed: set[str] = set()
-    for cand in sorted(scan.run(lexicon), key=lambda c: c.start):
+    for cand in sorted(scan.run(), key=lambda c: c.start):
         term = " ".join(_MARKERS.sub("", story.text[cand.start : cand.end]).split())
         if not term:
             continue

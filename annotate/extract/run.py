@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from annotate.extract.pipeline import extract_story
-from annotate.extract.scoring import NoLexicon
+from annotate.extract.scoring import NO_LEXICON
 from annotate.lexicon import AUTO, Lexicon, available, bundled, load_lexicon
 from annotate.readers import Skipped, find_stories, read_story
 from glossary.errors import GlossError
@@ -41,7 +41,7 @@ def _one(job: tuple[str, str | None]) -> tuple[list[Finding], str | None]:
     try:
         story = read_story(Path(path))
         lexicon = _lexicon(spec)
-        return extract_story(story, lexicon or NoLexicon(), lexicon), None
+        return extract_story(story, lexicon or NO_LEXICON, lexicon), None
     except GlossError as err:
         return [], err.lines()[0]
 

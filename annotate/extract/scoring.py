@@ -36,6 +36,9 @@ class NoLexicon:
         return False
 
 
+NO_LEXICON = NoLexicon()
+
+
 def foreignness(word: str, vocab: Vocabulary, known: Known) -> float:
     """0 for plain English, 1 for a word English never writes; in between for short common
     forms that English and conlangs share (`ai`, `yo`, `op`)."""

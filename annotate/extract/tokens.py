@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 # Letters (no digits, no superscript footnote markers), inner apostrophes and hyphens.
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"
 WORD = re.compile(rf"{_LETTER}+(?:['\u2019\-]{_LETTER}+)*")
+_IS_LETTER = re.compile(_LETTER)
+_JOINERS = "'\u2019-"
 # Straight or curly double quotes; a quotation never crosses a paragraph.
 QUOTE = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201c\u201d\n]+)\u201d")
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d')\]*_]*(?=\s|$)|\n\n")
@@ -22,16 +27,98 @@ class Token:
     bare: str  # without a possessive `'s`
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "\u2019s")) else text
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     return [
-        Token(m.start(), m.end(), m.group(), _bare(m.group()))
+        Token(m.start(), m.end(), m.group(), bare(m.group()))
         for m in WORD.finditer(text, start, stop)
     ]
+
+
+def count_words(text: str, start: int, end: int) -> int:
+    return len(WORD.findall(text, start, end))
+
+
+def forms(text: str) -> Counter[str]:
+    """Every word as written, counted. One pass at C speed: a story's few interesting words
+    are then `locate`d, instead of making a token of each of its many English ones."""
+    return Counter(WORD.findall(text))
+
+
+def split_forms(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    """The words as written outside `regions` and inside them, in one pass over the text.
+
+    A region that starts or ends inside a word (`Skai*kru*`) is widened to the whole word, so
+    the two together are `WORD.findall(text)` (in another order)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if end <= start:
+            continue
+        start = _word_around(text, start)[0]
+        end = _word_around(text, end)[1]
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    outside: list[str] = []
+    inside: list[str] = []
+    pos = 0
+    for start, end in merged:
+        outside.append(text[pos:start])
+        inside.append(text[start:end])
+        pos = end
+    outside.append(text[pos:])
+    return WORD.findall(" ".join(outside)), WORD.findall(" ".join(inside))
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    """The word that offset `i` splits, or (i, i)."""
+    if not (0 < i < len(text) and _in_word(text[i - 1]) and _in_word(text[i])):
+        return i, i
+    for m in WORD.finditer(text, max(0, i - 64), min(len(text), i + 64)):
+        if m.start() >= i:
+            break
+        if i < m.end():
+            return m.span()
+    return i, i
+
+
+def _in_word(char: str) -> bool:
+    return char in _JOINERS or _IS_LETTER.match(char) is not None
+
+
+def starts_word(text: str, i: int) -> bool:
+    """Whether a token of `words` can start at offset `i` (not inside `Heda's` or `x-ray`)."""
+    if i == 0:
+        return True
+    before = text[i - 1]
+    if _IS_LETTER.match(before):
+        return False
+    return not (before in _JOINERS and i >= 2 and _IS_LETTER.match(text[i - 2]))
+
+
+def locate(text: str, wanted: Iterable[str]) -> list[Token]:
+    """The tokens of `text` written exactly as one of `wanted`, in text order (what `words`
+    would give, filtered), found by one Aho-Corasick pass."""
+    patterns = sorted(set(wanted))
+    if not patterns:
+        return []
+    wanted_set = set(patterns)
+    automaton = AhoCorasick(patterns, matchkind=MatchKind.LeftmostLongest)
+    found: list[Token] = []
+    # A match inside a longer token (`kru` in `Trikru`) is dropped. A wanted token is itself
+    # a pattern and no longer one can match where it starts, so none is missed.
+    for _, start, _ in automaton.find_matches_as_indexes(text):
+        if not starts_word(text, start):
+            continue
+        m = WORD.match(text, start)
+        if m is not None and m.group() in wanted_set:
+            found.append(Token(start, m.end(), m.group(), bare(m.group())))
+    return found
 
 
 def quotations(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
