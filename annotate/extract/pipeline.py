@@ -228,7 +228,9 @@ class _Scan:
     def marked_words(self, paragraph: Span) -> None:
         """A word with a footnote marker (`Reshop¹`, `trimani (1)`) that a note explains, even
         inside a longer line."""
-        if not self.footnotes:
+        if not self.footnotes or not notes.MARKER_TIGHT.search(
+            self.text, paragraph.start, paragraph.end
+        ):
             return
         for token in words(self.text, paragraph.start, paragraph.end):
             key = notes.reference(self.text, token.end, tight=True)

@@ -6,6 +6,8 @@ pattern's name, or None. Patterns look only at the text next to the span, so the
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from annotate.extract.english import Vocabulary
 from annotate.extract.scoring import Known, foreignness
 from annotate.extract.tokens import words
-from annotate.story import Story
+from annotate.story import Span, Story
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,10 @@ def _after(
 def _italic(near: Near) -> Gloss | None:
     """An English italic run right after the span (a speech tag between), or right before."""
     text = near.story.text
-    for span in near.story.italics:
+    italics = near.story.italics  # sorted and apart: by end as well as by start
+    # Runs ending more than 40 characters before the span are too far to look at.
+    first = bisect.bisect_left(italics, near.start - 40, key=_end)
+    for span in itertools.islice(italics, first, None):
         if span.start >= near.end:
             gap = text[near.end : span.start]
             if span.start > near.limit + 2 and not _whole_paragraph_italic(
@@ -142,12 +147,23 @@ def _italic(near: Near) -> Gloss | None:
 
 
 def _whole_paragraph_italic(near: Near, start: int, end: int) -> bool:
-    for para in near.story.paragraphs:
-        if para.start >= near.limit:
-            text = near.story.text[para.start : para.end].strip(_TRAIL)
-            body = near.story.text[start:end].strip(_TRAIL)
-            return para.start <= start and text == body
-    return False
+    """Whether start-end is the whole of the first paragraph after the span's."""
+    paragraphs = near.story.paragraphs
+    i = bisect.bisect_left(paragraphs, near.limit, key=_start)
+    if i == len(paragraphs):
+        return False
+    para = paragraphs[i]
+    text = near.story.text[para.start : para.end].strip(_TRAIL)
+    body = near.story.text[start:end].strip(_TRAIL)
+    return para.start <= start and text == body
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _end(span: Span) -> int:
+    return span.end
 
 
 def _echo(near: Near) -> Gloss | None:
