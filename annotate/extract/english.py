@@ -90,6 +90,7 @@ class Vocabulary:
 
     def __init__(self, words: Counter[str]) -> None:
         self.words = words
+        self.foreignness: dict[str, float] = {}  # remembered by `scoring.foreignness`
 
     def english(self, word: str) -> bool:
         """Whether `word` reads as English in this story."""

@@ -87,6 +87,9 @@ class _Scan:
         self.entries = list(notes.glossary_lines(story))
         self.notes = notes.note_regions(story)
         self.footnotes = notes.footnotes(story)
+        self.markers = (
+            [m.start() for m in notes.MARKER_TIGHT.finditer(text)] if self.footnotes else []
+        )
         # Narration: the words outside quotations, italics and notes
         narration, rest = split_forms(
             text, [*self.quotes, *((s.start, s.end) for s in self.italics), *self.notes]
@@ -228,9 +231,8 @@ class _Scan:
     def marked_words(self, paragraph: Span) -> None:
         """A word with a footnote marker (`Reshop¹`, `trimani (1)`) that a note explains, even
         inside a longer line."""
-        if not self.footnotes or not notes.MARKER_TIGHT.search(
-            self.text, paragraph.start, paragraph.end
-        ):
+        markers = self.markers[self._within(self.markers, paragraph)]
+        if not markers:
             return
         for token in words(self.text, paragraph.start, paragraph.end):
             key = notes.reference(self.text, token.end, tight=True)

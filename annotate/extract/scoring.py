@@ -42,6 +42,13 @@ NO_LEXICON = NoLexicon()
 def foreignness(word: str, vocab: Vocabulary, known: Known) -> float:
     """0 for plain English, 1 for a word English never writes; in between for short common
     forms that English and conlangs share (`ai`, `yo`, `op`)."""
+    score = vocab.foreignness.get(word)
+    if score is None:
+        score = vocab.foreignness[word] = _foreignness(word, vocab, known)
+    return score
+
+
+def _foreignness(word: str, vocab: Vocabulary, known: Known) -> float:
     lower = word.casefold()
     z = zipf(lower)
     if lower in stopwords() or z >= VERY_COMMON:

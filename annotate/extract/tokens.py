@@ -91,6 +91,16 @@ def _in_word(char: str) -> bool:
     return char in _JOINERS or _IS_LETTER.match(char) is not None
 
 
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the word before `end` goes on past it (`Tri|kru`, `Heda|'s`, `x|-ray`)."""
+    if end >= len(text):
+        return False
+    after = text[end]
+    if _IS_LETTER.match(after):
+        return True
+    return after in _JOINERS and end + 1 < len(text) and _IS_LETTER.match(text[end + 1]) is not None
+
+
 def starts_word(text: str, i: int) -> bool:
     """Whether a token of `words` can start at offset `i` (not inside `Heda's` or `x-ray`)."""
     if i == 0:
@@ -107,17 +117,14 @@ def locate(text: str, wanted: Iterable[str]) -> list[Token]:
     patterns = sorted(set(wanted))
     if not patterns:
         return []
-    wanted_set = set(patterns)
     automaton = AhoCorasick(patterns, matchkind=MatchKind.LeftmostLongest)
     found: list[Token] = []
-    # A match inside a longer token (`kru` in `Trikru`) is dropped. A wanted token is itself
-    # a pattern and no longer one can match where it starts, so none is missed.
-    for _, start, _ in automaton.find_matches_as_indexes(text):
-        if not starts_word(text, start):
-            continue
-        m = WORD.match(text, start)
-        if m is not None and m.group() in wanted_set:
-            found.append(Token(start, m.end(), m.group(), bare(m.group())))
+    # A match inside a longer token (`kru` in `Trikru`, `Tri` in it) is dropped. A wanted
+    # token is itself a pattern and no longer one can match where it starts: none is missed.
+    for index, start, end in automaton.find_matches_as_indexes(text):
+        if starts_word(text, start) and not _goes_on(text, end):
+            word = patterns[index]
+            found.append(Token(start, end, word, bare(word)))
     return found
 
 
