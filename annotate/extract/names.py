@@ -13,8 +13,11 @@ _SPEECH = (
     "laughed|smiled|smirked|nodded|frowned|growled|snapped|answered|breathed|grinned|"
     "turned|looked|glanced|shrugged|knew|thought|felt"
 )
-_AFTER = re.compile(rf"\b([A-Z][\w'\u2019-]*)\s+(?:{_SPEECH})\b")
-_BEFORE = re.compile(r"\b(?:said|asked|replied|whispered|shouted|told)\s+([A-Z][\w-]*)\b")
+# `(?<!\w\w)` right after a capital is `\b` before it, and lets `re` skip to capitals fast;
+# `_BEFORE` checks the boundary before its verb in code, for the same reason.
+_AFTER = re.compile(rf"([A-Z](?<!\w\w)[\w'\u2019-]*)\s+(?:{_SPEECH})\b")
+_BEFORE = re.compile(r"(?:said|asked|replied|whispered|shouted|told)\s+([A-Z][\w-]*)\b")
+_WORD_CHAR = re.compile(r"\w")
 # A determiner right before a word: `the Heda`, `a gonakru` are common nouns.
 _DETERMINER = re.compile(r"\b(?:the|a|an|my|your|her|his|their|our|as|of)\s+$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "\u2019s")
@@ -26,6 +29,8 @@ def speakers(text: str, lowered: Container[str]) -> set[str]:
     as_person: set[str] = set()
     for pattern in (_AFTER, _BEFORE):
         for m in pattern.finditer(text):
+            if pattern is _BEFORE and m.start() and _WORD_CHAR.match(text, m.start() - 1):
+                continue  # `unsaid Lexa`
             as_person.add(m.group(1).removesuffix(_POSSESSIVE[0]).removesuffix(_POSSESSIVE[1]))
     return {name for name in as_person if name.casefold() not in lowered}
 

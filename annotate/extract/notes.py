@@ -41,6 +41,8 @@ MARKER_TIGHT = re.compile(
     r"(?: ?\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3})(?![\w*])|"
     r"([\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)|\[\^([\w-]+)\])"
 )
+# What a footnote marker can start with: found first, as a plain character set is fast to scan.
+_MARKER_START = re.compile(r"[(\[*\u00b9\u00b2\u00b3\u2074-\u2079\u2070]")
 NOTE_PARTS = {Part.notes, Part.end_notes, Part.footnotes}
 
 
@@ -138,6 +140,11 @@ def resolve(bodies: list[tuple[str, int]], at: int) -> tuple[str, int]:
         if body[1] > at:
             return body
     return bodies[-1]
+
+
+def markers(text: str) -> list[int]:
+    """Where footnote markers stand on a word (`MARKER_TIGHT`, without the space it allows)."""
+    return [m.start() for m in _MARKER_START.finditer(text) if MARKER_TIGHT.match(text, m.start())]
 
 
 def reference(text: str, end: int, tight: bool = False) -> str | None:

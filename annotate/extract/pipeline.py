@@ -33,7 +33,8 @@ from glossary.findings import Finding
 from glossary.models import Kind
 
 QUOTE_CHARS = 200
-_KOM = re.compile(r"\b([A-Z][\w-]+) (kom) ([A-Z][\w-]+)")
+# `(?<!\w\w)` after the capital is `\b` before it, and lets `re` skip to capitals quickly.
+_KOM = re.compile(r"([A-Z](?<!\w\w)[\w-]+) (kom) ([A-Z][\w-]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d*_(]\s*|\n)$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d']?\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?=\s|$)")
@@ -87,9 +88,7 @@ class _Scan:
         self.entries = list(notes.glossary_lines(story))
         self.notes = notes.note_regions(story)
         self.footnotes = notes.footnotes(story)
-        self.markers = (
-            [m.start() for m in notes.MARKER_TIGHT.finditer(text)] if self.footnotes else []
-        )
+        self.markers = notes.markers(text) if self.footnotes else []
         # Narration: the words outside quotations, italics and notes
         narration, rest = split_forms(
             text, [*self.quotes, *((s.start, s.end) for s in self.italics), *self.notes]
@@ -128,7 +127,8 @@ class _Scan:
         for entry in self.entries:
             self.take(entry.line_start, entry.line_end)
         self.quote_starts = [start for start, _ in self.quotes]
-        self.has_kom = " kom " in text
+        self.koms = [(m.start(2), m.end(2)) for m in _KOM.finditer(text)]
+        self.kom_starts = [start for start, _ in self.koms]
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
         self._foreign: dict[str, bool] = {}
@@ -388,11 +388,9 @@ class _Scan:
 
     def kom(self, paragraph: Span) -> None:
         """`Anya kom Trikru`: a name, `kom` (of), and a clan."""
-        if not self.has_kom:
-            return
-        for m in _KOM.finditer(self.text, paragraph.start, paragraph.end):
-            if self.free(m.start(2), m.end(2)):
-                self.add(Candidate(m.start(2), m.end(2), "word", "kom", 0.7))
+        for start, end in self.koms[self._within(self.kom_starts, paragraph)]:
+            if self.free(start, end):
+                self.add(Candidate(start, end, "word", "kom", 0.7))
 
     def run(self) -> list[Candidate]:
         self.glossary_blocks()
