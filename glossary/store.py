@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
@@ -21,6 +20,7 @@ from glossary.errors import GlossError, Problem
 from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
 from glossary.positions import validation_problems
+from glossary.reading import read as read  # for looking things up: cached, C-backed
 
 BOM = "\ufeff"
 
@@ -170,22 +170,6 @@ def load_or_new(path: Path, language: str | None = None) -> Document:
         data["language"] = language
     data["terms"] = []
     return Document(path=path, data=data, glossary=Glossary(language=language))
-
-
-def read(path: Path) -> Glossary:
-    """Read a glossary for looking things up: the C-backed safe loader, no comments kept.
-
-    Falls back to the round-trip loader only to position problems in a file that fails.
-    """
-    label = str(path)
-    raw = read_bytes(path, label)
-    text, _, _ = decode(raw, label)
-    try:
-        with collector_paused():
-            data: Any = YAML(typ="safe", pure=False).load(text)
-        return Glossary.model_validate(data if data is not None else {})
-    except (YAMLError, ValidationError):
-        return loads(text, path).glossary
 
 
 def dumps(doc: Document) -> str:

@@ -79,7 +79,7 @@ def lookup(
     Example: gloss lookup wanheddaa -g glossary.yaml
     """
     from glossary.lookup import Index
-    from glossary.store import read
+    from glossary.reading import read
 
     several = query != [query[0]] or query == ["-"]
     queries = [q.strip() for q in sys.stdin if q.strip()] if query == ["-"] else query

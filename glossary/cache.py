@@ -1,0 +1,124 @@
+"""A validated copy of every glossary read, keyed by the file's bytes, so that read-only
+commands skip YAML parsing when the file has not changed.
+
+The key is a hash of the bytes, of the models' source and of the versions that shape the
+result, so a copy is only ever served for the very content it was made from (two files with
+the same bytes share one). Copies are JSON read back with pydantic's `model_validate_json`:
+fast, and nothing in them runs code. They live outside the user's folders, in
+`$GLOSS_CACHE_DIR`, else `$XDG_CACHE_HOME/gloss`, else `~/.cache/gloss`;
+`GLOSS_NO_CACHE=1` switches the cache off. Every failure (no home, a read-only or full disk,
+a damaged copy) means "no copy": the cache can make gloss faster, never make it fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Mapping
+from importlib.util import find_spec
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic import __version__ as pydantic_version
+
+from glossary import __version__ as gloss_version
+from glossary.models import Glossary
+
+FORMAT = 1  # bump when what a copy holds changes in a way the versions below do not show
+KEEP = 32  # copies kept; the least recently used go first
+PREFIX, SUFFIX = "glossary-", ".json"
+
+
+def location(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The cache folder the environment asks for; None when the cache is off or has no home."""
+    if environ.get("GLOSS_NO_CACHE", "") not in ("", "0"):
+        return None
+    if environ.get("GLOSS_CACHE_DIR"):
+        return Path(environ["GLOSS_CACHE_DIR"])
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "gloss"
+    home = environ.get("HOME") or os.path.expanduser("~")
+    return Path(home) / ".cache" / "gloss" if os.path.isabs(home) else None
+
+
+def _source(module: str) -> bytes:
+    """A module's source, unimported: what makes the copies (the models, the YAML loaders)."""
+    try:
+        spec = find_spec(module)
+        return Path(spec.origin).read_bytes() if spec and spec.origin else b""
+    except (ImportError, OSError):  # pragma: no cover - installed without sources
+        return b""
+
+
+# ruamel.yaml's __init__ holds its version: read, not imported (a lookup served from the cache
+# never needs the YAML libraries).
+_SALT = hashlib.blake2b(
+    b"\0".join(
+        [
+            f"{FORMAT} {gloss_version} {pydantic_version}".encode(),
+            *map(_source, ("glossary.models", "glossary.fastyaml", "ruamel.yaml")),
+        ]
+    ),
+    digest_size=16,
+).digest()
+
+
+def key(raw: bytes) -> str:
+    """The name of the copy made from these bytes (by this gloss, these models)."""
+    return hashlib.blake2b(raw, digest_size=20, key=_SALT).hexdigest()
+
+
+def _path(folder: Path, name: str) -> Path:
+    return folder / f"{PREFIX}{name}{SUFFIX}"
+
+
+def fetch(folder: Path, name: str) -> Glossary | None:
+    """The glossary kept under `name`, or None when there is none or it cannot be used."""
+    path = _path(folder, name)
+    try:
+        payload = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        glossary = Glossary.model_validate_json(payload)
+    except ValidationError:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: pruned last
+    return glossary
+
+
+def keep(folder: Path, name: str, glossary: Glossary) -> None:
+    """Keep a copy of a validated glossary under `name`: written whole or not at all."""
+    payload = glossary.model_dump_json(exclude_unset=True).encode()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, _path(folder, name))
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return
+    prune(folder)
+
+
+def prune(folder: Path, keep_at_most: int = KEEP) -> None:
+    """Remove the least recently used copies beyond `keep_at_most`."""
+    try:
+        copies = [
+            (entry.stat().st_mtime, entry.path)
+            for entry in os.scandir(folder)
+            if entry.name.startswith(PREFIX) and entry.name.endswith(SUFFIX)
+        ]
+    except OSError:
+        return
+    for _, path in sorted(copies, reverse=True)[keep_at_most:]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
