@@ -164,6 +164,28 @@ def read_dictionary(text: str, label: str, canon: Canon = "all") -> Imported:
     return out
 
 
+# Keys a file of translated lines may name its conlang line by (the community translations
+# file of Trigedasleng: `{"trigedasleng": ..., "translation": ...}`).
+LINE_KEYS = ("conlang", "phrase", "line", "trigedasleng")
+_LINES = re.compile(r'^\s*\[\s*\{[^{}]*"(?:' + "|".join(LINE_KEYS) + r')"\s*:')
+
+
+def read_lines(text: str, label: str) -> Imported:
+    """Translated lines: `[{trigedasleng|conlang|phrase|line, translation}, ...]`, each a
+    phrase entry with its translation as it stands (never split into senses)."""
+    out = Imported()
+    for line, item in _json_items(text, label):
+        fields = item if isinstance(item, dict) else {}
+        term = next((_text(fields.get(k)) for k in LINE_KEYS if _text(fields.get(k))), "")
+        if not term:
+            out.problems.append(Problem(label, line, 1, f"skipped: no `{LINE_KEYS[-1]}` line"))
+            continue
+        translation = _text(fields.get("translation"))
+        entry = Entry(term=term, translations=[translation] if translation else [], kind="phrase")
+        out.records.append(Record(entry, line))
+    return out
+
+
 def read_gloss_json(text: str, label: str) -> Imported:
     """gloss's own JSON export (`gloss export --format json`): every field comes back."""
     try:
@@ -266,14 +288,17 @@ def _row_record(
     return Record(entry, line)
 
 
-Format = Literal["dictionary", "json", "csv", "tsv"]
-FORMATS: tuple[Format, ...] = ("dictionary", "json", "csv", "tsv")
+Format = Literal["dictionary", "lines", "json", "csv", "tsv"]
+FORMATS: tuple[Format, ...] = ("dictionary", "lines", "json", "csv", "tsv")
 
 
 def guess_format(name: str, text: str) -> Format:
-    """By the file's suffix; a `.json` file by its shape (an array is the dictionary)."""
+    """By the file's suffix; a `.json` file by its shape (an array is the dictionary, or
+    translated lines when its first item names a line)."""
     suffix = name.rsplit(".", 1)[-1].casefold()
     if suffix == "json":
+        if _LINES.match(text[:4096]):
+            return "lines"
         return "dictionary" if text.lstrip().startswith("[") else "json"
     if suffix in ("tsv", "tab", "txt", "utf8"):  # OmegaT glossaries are .txt or .utf8
         return "tsv"
@@ -286,6 +311,7 @@ def read(text: str, label: str, fmt: Format, canon: Canon = "all") -> Imported:
     """The records of a file in any format gloss imports."""
     readers: dict[Format, Callable[[], Imported]] = {
         "dictionary": lambda: read_dictionary(text, label, canon),
+        "lines": lambda: read_lines(text, label),
         "json": lambda: read_gloss_json(text, label),
         "csv": lambda: read_table(text, label, ","),
         "tsv": lambda: read_table(text, label, "\t"),

@@ -13,11 +13,12 @@ SourceArgument = Annotated[
     Path, typer.Argument(help="The file to import.", dir_okay=False, show_default=False)
 ]
 FormatOption = Annotated[
-    Literal["auto", "dictionary", "json", "csv", "tsv"],
+    Literal["auto", "dictionary", "lines", "json", "csv", "tsv"],
     typer.Option(
         "--format",
         "-f",
-        help="dictionary: the community Trigedasleng dictionary JSON; json: gloss's own export; "
+        help="dictionary: the community Trigedasleng dictionary JSON; lines: translated lines "
+        "as JSON (the community translations file); json: gloss's own export; "
         "csv, tsv: term and translation columns, named in a header row or first and second "
         "(OmegaT). auto goes by the file's name.",
     ),

@@ -68,7 +68,7 @@ def test_rejected_entries_are_left_alone(tmp_path: Path) -> None:
             "x.xlsx",
             "",
             [],
-            "{source}: cannot tell the format; give --format dictionary|json|csv|tsv\n",
+            "{source}: cannot tell the format; give --format dictionary|lines|json|csv|tsv\n",
         ),
         (
             "bad.json",

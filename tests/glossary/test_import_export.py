@@ -9,7 +9,7 @@ import pytest
 
 from glossary.errors import GlossError, Problem
 from glossary.exporters import FORMATS, export
-from glossary.importers import read_dictionary, read_table, split_senses
+from glossary.importers import guess_format, read_dictionary, read_lines, read_table, split_senses
 from glossary.imports import merge_imported, read_source
 from glossary.models import Entry, Glossary, Source
 from glossary.store import dumps, load, load_or_new, read, save
@@ -306,7 +306,11 @@ def test_every_format_exports_an_empty_glossary(fmt: str) -> None:
     ("name", "content", "message"),
     [
         ("none.json", None, "{path}: no such file"),
-        ("x.xlsx", "", "{path}: cannot tell the format; give --format dictionary|json|csv|tsv"),
+        (
+            "x.xlsx",
+            "",
+            "{path}: cannot tell the format; give --format dictionary|lines|json|csv|tsv",
+        ),
         (
             "bad.json",
             '[{"word": 1,',
@@ -331,3 +335,28 @@ def test_unreadable_sources(tmp_path: Path, name: str, content: str | None, mess
 def test_merge_leaves_yaml_layout_alone(tmp_path: Path) -> None:
     path, _ = _import(tmp_path, DICTIONARY)
     assert dumps(load(path)) == path.read_text(encoding="utf-8")
+
+
+LINES = """[
+  {"id": 1, "trigedasleng": "Yu gonplei ste odon.", "translation": "Your fight is over.",
+   "leipzig": "2SG fight be over"},
+  {"id": 2, "trigedasleng": "Mochof", "translation": "Thank you"},
+  {"id": 3, "translation": "a line without its conlang"},
+  {"id": 4, "conlang": "Jus drein jus daun", "translation": ""}
+]"""
+
+
+def test_translated_lines_are_phrases_with_their_translation() -> None:
+    assert guess_format("translations.json", LINES) == "lines"
+    assert guess_format("dictionary.json", '[{"word": "ai", "translation": "I"}]') == "dictionary"
+    imported = read_lines(LINES, "lines.json")
+    assert [
+        (r.entry.term, r.entry.translations, r.entry.kind, r.line) for r in imported.records
+    ] == [
+        ("Yu gonplei ste odon.", ["Your fight is over."], "phrase", 2),
+        ("Mochof", ["Thank you"], "phrase", 4),
+        ("Jus drein jus daun", [], "phrase", 6),
+    ]
+    assert [str(p) for p in imported.problems] == [
+        "lines.json:5:1: skipped: no `trigedasleng` line"
+    ]
