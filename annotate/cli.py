@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotate.commands import annotate as annotate_cmd
-from annotate.commands import check, dedupe, export, extract, imports, lookup, schema
+from annotate.commands import check, dedupe, export, extract, imports, learn, lookup, schema
 from glossary import __version__
 
 app = typer.Typer(
@@ -55,6 +55,7 @@ app.command("schema")(schema.schema)
 app.command("import")(imports.import_)
 app.command("export")(export.export)
 app.command("dedupe")(dedupe.dedupe)
+app.command("learn")(learn.learn)
 
 
 def main() -> None:

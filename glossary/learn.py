@@ -207,7 +207,8 @@ class _Links:
     def glosses(self, word: str) -> list[Sense]:
         """A word's likely glosses: the English words its sightings link to, by the average
         of their strongest link in each sighting."""
-        return _compound(self._ranked(word), [self.data[n][1] for n in self.where[word]])
+        senses = _compound(self._ranked(word), [self.data[n][1] for n in self.where[word]])
+        return [Sense(_written(s.gloss), s.score) for s in senses]
 
     def evidence(self, word: str, pairs: list[PhrasePair]) -> list[PhrasePair]:
         """The phrases where the best gloss is the word's strongest link; a phrase translated
@@ -217,6 +218,11 @@ class _Links:
             return []
         phrases = {fold(pairs[n].conlang): pairs[n] for n in self.support[word, ranked[0].gloss]}
         return list(phrases.values())
+
+
+def _written(gloss: str) -> str:
+    """A gloss as English writes it: the words were folded to lower case, `I` comes back."""
+    return " ".join("I" if w == "i" else w for w in gloss.split())
 
 
 def _compound(senses: list[Sense], targets: list[tuple[str, ...]]) -> list[Sense]:

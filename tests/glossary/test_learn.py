@@ -60,7 +60,7 @@ def test_lemmas(vocabulary: list[str], expected: dict[str, str]) -> None:
         ("gonplei", "fight"),
         ("odon", "over"),
         ("nou", "not"),
-        ("ai", "i"),
+        ("ai", "I"),
         ("yu", "you"),
         ("ste", "be"),
         ("kwelen", "weak"),

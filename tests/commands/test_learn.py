@@ -1,0 +1,128 @@
+"""`gloss learn` through the CLI: the table, JSON, pairs files, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotate.cli import app
+
+runner = CliRunner()
+
+GLOSSARY = """\
+language: Trigedasleng
+terms:
+  - term: Yu gonplei ste odon
+    translations: [Your fight is over]
+    kind: phrase
+  - term: Ai gonplei nou ste odon
+    translations: [My fight is not over]
+    kind: phrase
+  - term: Ai nou ste kwelen
+    translations: [I am not weak]
+    kind: phrase
+  - term: Yu ste kwelen
+    translations: [You are weak]
+    kind: phrase
+  - term: odon
+    translations: [over]
+"""
+# More lines, as the community translations file has them.
+LINES = [
+    {"id": 1, "trigedasleng": "Ai nou frag yu.", "translation": "I will not kill you."},
+    {"id": 2, "trigedasleng": "Ai gonplei ste yuj.", "translation": "My fight is strong."},
+]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["learn", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def glossary(in_tmp: Path) -> Path:
+    path = in_tmp / "glossary.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    (in_tmp / "lines.json").write_text(json.dumps(LINES), encoding="utf-8")
+    return path
+
+
+def test_the_table_lists_words_glosses_and_phrases(glossary: Path) -> None:
+    assert run() == (
+        0,
+        "ste      be 0.60, not 0.21  2 phrases\n"
+        "yu       you 1.00           2 phrases\n"
+        "gonplei  fight 0.97         2 phrases\n"
+        "odon     over 0.99          2 phrases, has an entry\n"
+        "ai       I 0.98             2 phrases\n"
+        "nou      not 0.48, be 0.39  2 phrases\n"
+        "kwelen   weak 1.00          2 phrases\n",
+        "learned 7 words from 4 phrases (1 known word)\n",
+    )
+
+
+def test_new_leaves_out_what_entries_cover(glossary: Path) -> None:
+    _, out, _ = run("--new")
+    assert "odon" not in out
+    assert "gonplei" in out
+
+
+def test_json_is_a_list_of_words(glossary: Path) -> None:
+    code, out, _ = run("--json", "--pairs", "lines.json")
+    assert code == 0
+    words = {item["word"]: item for item in json.loads(out)}
+    gonplei = words["gonplei"]
+    assert set(gonplei) >= {"word", "glosses", "evidence"}
+    assert gonplei["glosses"][0]["gloss"] == "fight"
+    assert 0.9 <= gonplei["glosses"][0]["score"] <= 1
+    assert gonplei["evidence"][-1] == {
+        "phrase": "Ai gonplei ste yuj.",
+        "translation": "My fight is strong.",
+        "story": "lines.json",
+        "line": 1,
+    }
+    assert gonplei["phrases"] == len(gonplei["evidence"]) == 3
+    assert words["nou"]["glosses"][0]["gloss"] == "not"  # the file's line says it again
+    assert words["odon"]["entry"] is True
+
+
+def test_pairs_alone_when_there_is_no_glossary(in_tmp: Path) -> None:
+    (in_tmp / "pairs.csv").write_text(
+        "term,translation\nYu gonplei ste odon,Your fight is over\n"
+        "Ai gonplei ste yuj,My fight is strong\nodon,over\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("--pairs", "pairs.csv")
+    assert code == 0
+    assert out.startswith("gonplei  fight")
+    assert err == "learned 6 words from 2 phrases (1 known word)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "glossary.yaml: no such file\n"),
+        (["--pairs", "nope.json"], "nope.json: no such file\n"),
+        (["-g", "g.yaml", "--pairs", "x.xlsx"], "x.xlsx: cannot tell the format; give --format"),
+    ],
+)
+def test_errors_are_one_line(in_tmp: Path, args: list[str], message: str) -> None:
+    (in_tmp / "g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (in_tmp / "x.xlsx").write_text("", encoding="utf-8")
+    code, out, err = run(*args)
+    assert (code, out) == (1, "")
+    assert err.startswith(message)
+
+
+def test_skipped_rows_are_reported_and_the_rest_is_learned(glossary: Path) -> None:
+    (glossary.parent / "bad.json").write_text(
+        json.dumps([*LINES, {"translation": "no line"}]), encoding="utf-8"
+    )
+    code, out, err = run("--pairs", "bad.json")
+    assert code == 1
+    assert "gonplei" in out
+    assert err.startswith("bad.json:1:")  # json.dumps writes one line
+    assert "skipped: no `trigedasleng` line" in err
