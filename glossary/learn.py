@@ -97,7 +97,8 @@ def pairs_of(glossary: Glossary) -> list[PhrasePair]:
             for s in entry.sources
             if s.translation and not s.lexicon and s.method != LEARNED
         ]
-        for pair in [*(PhrasePair(entry.term, t) for t in entry.translations), *found]:
+        # A story's own pair first: its place in the story is the better evidence.
+        for pair in [*found, *(PhrasePair(entry.term, t) for t in entry.translations)]:
             pairs.setdefault((fold(pair.conlang), fold(pair.english)), pair)
     return list(pairs.values())
 

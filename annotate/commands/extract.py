@@ -46,6 +46,7 @@ def extract(
     """
     from annotate.extract.run import extract_paths
     from glossary import merge, store
+    from glossary.learned import merge_learned
 
     with reported():
         doc = store.load_or_new(glossary, language)
@@ -56,6 +57,7 @@ def extract(
         if result.lexicon and not doc.glossary.language and "language" not in doc.data:
             doc.data.insert(0, "language", result.lexicon.language)
         report = merge.merge(doc, result.findings)
+        report.changes += merge_learned(doc).changes  # words the phrases teach (issue 7)
         for change in report.changes:
             typer.echo(str(change))
         written = False if dry_run else store.save(doc)

@@ -126,3 +126,39 @@ def test_skipped_rows_are_reported_and_the_rest_is_learned(glossary: Path) -> No
     assert "gonplei" in out
     assert err.startswith("bad.json:1:")  # json.dumps writes one line
     assert "skipped: no `trigedasleng` line" in err
+
+
+STORY = """The rain had not stopped for three days.
+
+She bent down and whispered, "Yu gonplei ste odon." Your fight is over.
+
+He shook his head. "Ai gonplei nou ste odon." My fight is not over.
+
+"Ai nou ste kwelen." I am not weak.
+
+She laughed. "Yu ste kwelen." You are weak.
+
+"Ai gonplei ste yuj." My fight is strong.
+"""
+
+
+def test_extract_proposes_learned_words_once(in_tmp: Path) -> None:
+    (in_tmp / "stories").mkdir()
+    (in_tmp / "stories" / "one.txt").write_text(STORY, encoding="utf-8")
+    first = runner.invoke(app, ["extract", "--lexicon", "none"])
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[-3:] == [
+        "added ste (= be)",
+        "added gonplei (= fight)",
+        "added ai (= I)",
+    ]
+    text = (in_tmp / "glossary.yaml").read_text(encoding="utf-8")
+    assert (
+        "  - term: gonplei\n    translations: [fight]\n    kind: word\n    status: candidate\n"
+        "    sources:\n      - story: stories/one.txt\n        line: 3\n"
+        "        quote: Yu gonplei ste odon = Your fight is over\n"
+        "        translation: fight\n        method: learned\n"
+    ) in text
+    second = runner.invoke(app, ["extract", "--lexicon", "none"])
+    assert second.stdout == ""
+    assert (in_tmp / "glossary.yaml").read_text(encoding="utf-8") == text
