@@ -58,6 +58,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except OSError as err:
+    except BaseException as err:  # Ctrl-C too: the old file stays whole, no temp file left
         Path(tmp).unlink(missing_ok=True)
-        raise GlossError(f"{path}: cannot write: {err.strerror}") from None
+        if isinstance(err, OSError):
+            raise GlossError(f"{path}: cannot write: {err.strerror}") from None
+        raise

@@ -22,10 +22,10 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from glossary.findings import Finding
 from glossary.models import Kind
 from glossary.normalize import fold, squash
+from glossary.spellings import TYPO_MIN_LENGTH, Spellings
 from glossary.store import Document
 
 MAX_SOURCES = 3  # evidence kept per entry; more findings only raise `seen`
-TYPO_MIN_LENGTH = 6  # shorter words one letter apart are too often different words
 
 
 @dataclass
@@ -83,20 +83,29 @@ def _translations(findings: Iterable[Finding]) -> list[str]:
 
 
 def group(findings: Iterable[Finding]) -> list[list[Finding]]:
-    """Findings that are one term, in order of first sighting."""
+    """Findings that are one term, in order of first sighting: the same key, else a typo of
+    a group's key whose translations agree (`same_term`)."""
     groups: list[list[Finding]] = []
-    keys: list[str] = []
+    keys: Spellings[int] = Spellings()
     for finding in findings:
         key = squash(finding.term)
         if not key:
             continue
-        for i, k in enumerate(keys):
-            if same_term(k, key, _translations(groups[i]), _translations([finding])):
-                groups[i].append(finding)
-                break
-        else:
-            keys.append(key)
+        at = keys.exact([key])
+        if at is None:
+            at = next(
+                (
+                    i
+                    for _, _, i in keys.typos([key])
+                    if _compatible(_translations(groups[i]), _translations([finding]))
+                ),
+                None,
+            )
+        if at is None:
+            keys.add(key, len(groups))
             groups.append([finding])
+        else:
+            groups[at].append(finding)
     return groups
 
 
@@ -137,7 +146,23 @@ def _source_id(source: Any) -> tuple[Any, ...]:
 
 
 def _finding_id(finding: Finding) -> tuple[Any, ...]:
-    return _source_id(_source_node(finding))
+    """`_source_id` of the source a finding would become, without building it."""
+    if finding.lexicon:
+        return ("lexicon", finding.lexicon, fold(finding.translation or ""))
+    return ("story", finding.story, finding.line, fold(finding.quote or ""))
+
+
+class _Ids(dict[int, tuple[Any, ...]]):
+    """Findings' ids, each worked out once (folding a quote is not free)."""
+
+    def of(self, finding: Finding) -> tuple[Any, ...]:
+        key = id(finding)
+        if key not in self:
+            self[key] = _finding_id(finding)
+        return self[key]
+
+    def sightings(self, findings: Iterable[Finding]) -> int:
+        return len({self.of(f) for f in findings if not f.lexicon})
 
 
 def _spelling_of(findings: Sequence[Finding]) -> str:
@@ -165,7 +190,7 @@ class _Index:
 
     def __init__(self, terms: CommentedSeq) -> None:
         self.terms = terms
-        self.keys: list[tuple[str, int]] = []
+        self.keys: Spellings[int] = Spellings()
         for i in range(len(terms)):
             self.add(i)
 
@@ -173,44 +198,94 @@ class _Index:
         node = self.terms[index]
         for spelling in [node.get("term"), *(node.get("variants") or [])]:
             if isinstance(spelling, str) and spelling.strip():
-                self.keys.append((squash(spelling), index))
+                self.keys.add(squash(spelling), index)
 
     def find(self, findings: Sequence[Finding]) -> int | None:
         wanted = {squash(f.term) for f in findings}
+        at = self.keys.exact(wanted)
+        if at is not None:
+            return at
         translations = _translations(findings)
-        for key, index in self.keys:
-            if key in wanted:
-                return index
-        for key, index in self.keys:
-            existing = self.terms[index].get("translations") or []
-            if any(same_term(key, w, existing, translations) for w in wanted):
+        for _, _, index in self.keys.typos(wanted):
+            if _compatible(self.terms[index].get("translations") or [], translations):
                 return index
         return None
 
 
+@dataclass
+class _Updated:
+    """What a run added to one existing entry, over all the stories that touched it."""
+
+    translations: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    sources: int = 0
+
+    def details(self) -> list[str]:
+        details = [f"translation {t!r}" for t in self.translations]
+        details += [f"variant {v!r}" for v in self.variants]
+        if self.sources:
+            details.append(f"{self.sources} source{'s' if self.sources > 1 else ''}")
+        return details
+
+
+class Merger:
+    """Findings merged into `doc.data` in place as they come, a story at a time, so a huge
+    corpus never has to be held in memory; `finish` records sightings and reports."""
+
+    def __init__(self, doc: Document) -> None:
+        if not isinstance(doc.data.get("terms"), list):
+            doc.data["terms"] = CommentedSeq()
+        self.terms: CommentedSeq = doc.data["terms"]
+        self.index = _Index(self.terms)
+        self.changed: dict[int, _Updated | None] = {}  # None: added by this run
+        self.sightings: Counter[int] = Counter()
+        self.rejected: set[int] = set()
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        findings = list(findings)  # ids are remembered by identity while the list lives
+        ids = _Ids()
+        for found in group(findings):
+            at = self.index.find(found)
+            if at is None:
+                self.terms.append(new_entry(found, count_seen=False, ids=ids))
+                at = len(self.terms) - 1
+                self.index.add(at)
+                self.changed[at] = None
+            elif str(self.terms[at].get("status", "")) == "rejected":
+                self.rejected.add(at)
+                continue
+            else:
+                update = _update(self.terms[at], found, ids)
+                if update.translations or update.variants or update.sources:
+                    self.index.add(at)
+                    if at not in self.changed:
+                        self.changed[at] = _Updated()
+                    done = self.changed[at]
+                    if done is not None:
+                        done.translations += update.translations
+                        done.variants += update.variants
+                        done.sources += update.sources
+            self.sightings[at] += ids.sightings(found)
+
+    def finish(self) -> MergeReport:
+        for at, sightings in self.sightings.items():
+            if _count_seen(self.terms[at], sightings) and at not in self.changed:
+                self.changed[at] = _Updated()  # only `seen` grew: saved, not reported
+        report = MergeReport(skipped_rejected=len(self.rejected))
+        for at, done in self.changed.items():
+            node = self.terms[at]
+            if done is None:
+                report.changes.append(Change(str(node["term"]), "added", _summary(node)))
+            elif done.details():
+                report.changes.append(Change(str(node["term"]), "updated", done.details()))
+        return report
+
+
 def merge(doc: Document, findings: Iterable[Finding]) -> MergeReport:
     """Merge findings into `doc.data` in place; the report says what changed."""
-    if not isinstance(doc.data.get("terms"), list):
-        doc.data["terms"] = CommentedSeq()
-    terms: CommentedSeq = doc.data["terms"]
-    index = _Index(terms)
-    report = MergeReport()
-    for found in group(findings):
-        at = index.find(found)
-        if at is None:
-            terms.append(new_entry(found))
-            index.add(len(terms) - 1)
-            report.changes.append(Change(terms[-1]["term"], "added", _summary(terms[-1])))
-            continue
-        node = terms[at]
-        if str(node.get("status", "")) == "rejected":
-            report.skipped_rejected += 1
-            continue
-        details = update_entry(node, found)
-        if details:
-            index.add(at)
-            report.changes.append(Change(str(node["term"]), "updated", details))
-    return report
+    merger = Merger(doc)
+    merger.add(findings)
+    return merger.finish()
 
 
 def _summary(node: CommentedMap) -> list[str]:
@@ -218,7 +293,9 @@ def _summary(node: CommentedMap) -> list[str]:
     return [f"= {'; '.join(translations)}"] if translations else []
 
 
-def new_entry(findings: Sequence[Finding]) -> CommentedMap:
+def new_entry(
+    findings: Sequence[Finding], count_seen: bool = True, ids: _Ids | None = None
+) -> CommentedMap:
     node = CommentedMap()
     term = _spelling_of(findings)
     node["term"] = term
@@ -227,7 +304,10 @@ def new_entry(findings: Sequence[Finding]) -> CommentedMap:
     node["kind"] = _kind_of(findings)
     node["status"] = "candidate"
     node["sources"] = CommentedSeq()
-    update_entry(node, findings)
+    ids = ids if ids is not None else _Ids()
+    _update(node, findings, ids)
+    if count_seen:
+        _count_seen(node, ids.sightings(findings))
     for key in ("translations", "variants"):
         if not node[key]:
             del node[key]
@@ -236,7 +316,35 @@ def new_entry(findings: Sequence[Finding]) -> CommentedMap:
 
 def update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
     """Add what is new in `findings` to an entry; the details of what was added."""
-    details: list[str] = []
+    ids = _Ids()
+    update = _update(node, findings, ids)
+    _count_seen(node, ids.sightings(findings))
+    return update.details()
+
+
+def _new_list(node: CommentedMap, key: str, after: tuple[str, ...]) -> CommentedSeq:
+    """An empty list put where a new entry has it (after `after`), not at the end."""
+    keys = list(node)
+    at = max((keys.index(k) + 1 for k in after if k in node), default=0)
+    seq = flow([])
+    node.insert(at, key, seq)
+    return seq
+
+
+def _count_seen(node: CommentedMap, sightings: int) -> bool:
+    """Record `seen` when the sightings outnumber the sources kept; whether it changed."""
+    seen = max(int(node.get("seen") or 0), sightings)
+    sources = node.get("sources") or []
+    kept = sum(1 for s in sources if isinstance(s, dict) and not s.get("lexicon"))
+    if seen > kept and seen != node.get("seen"):
+        node["seen"] = seen
+        return True
+    return False
+
+
+def _update(node: CommentedMap, findings: Sequence[Finding], ids: _Ids) -> _Updated:
+    """Add what is new in `findings` to an entry: its new sources, translations, variants."""
+    update = _Updated()
     sources = node.get("sources")
     if sources is None:
         sources = node["sources"] = CommentedSeq()
@@ -251,10 +359,10 @@ def update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
     translations = node.get("translations")
     have = {fold(str(t)) for t in translations or []}
 
-    fresh = [f for f in _ordered(findings) if _finding_id(f) not in known]
+    fresh = [f for f in _ordered(findings) if ids.of(f) not in known]
     seen_ids: set[tuple[Any, ...]] = set()
     for finding in fresh:
-        fid = _finding_id(finding)
+        fid = ids.of(finding)
         if fid in seen_ids:
             continue
         seen_ids.add(fid)
@@ -264,13 +372,13 @@ def update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
             sources.append(_source_node(finding))
         if new_translation and text:
             if translations is None:
-                translations = node["translations"] = flow([])
+                translations = _new_list(node, "translations", after=("term",))
             # A lexicon gives its senses in one line, `; ` between them.
             for sense in text.split("; ") if finding.lexicon else [text]:
                 if fold(sense) not in have:
                     translations.append(flow([sense])[0])
                     have.add(fold(sense))
-                    details.append(f"translation {sense!r}")
+                    update.translations.append(sense)
             proposed.add(fold(text))
 
     spellings = {fold(str(s)) for s in [node.get("term"), *(node.get("variants") or [])]}
@@ -279,17 +387,9 @@ def update_entry(node: CommentedMap, findings: Sequence[Finding]) -> list[str]:
             continue
         variants = node.get("variants")
         if variants is None:
-            variants = node["variants"] = flow([])
+            variants = _new_list(node, "variants", after=("term", "translations"))
         variants.append(flow([spelling])[0])
         spellings.add(fold(spelling))
-        details.append(f"variant {spelling!r}")
-
-    story_ids = {_finding_id(f) for f in findings if not f.lexicon}
-    seen = max(int(node.get("seen") or 0), len(story_ids))
-    kept = sum(1 for s in sources if isinstance(s, dict) and not s.get("lexicon"))
-    if seen > kept and seen != node.get("seen"):
-        node["seen"] = seen
-    added_sources = len(sources) - len(known)
-    if added_sources > 0:
-        details.append(f"{added_sources} source{'s' if added_sources > 1 else ''}")
-    return details
+        update.variants.append(spelling)
+    update.sources = max(0, len(sources) - len(known))
+    return update

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -44,23 +42,38 @@ def extract(
 
     Example: gloss extract stories/ -g glossary.yaml --dry-run
     """
+    from annotate.commands.progress import progress_bar
     from annotate.extract.run import extract_paths
     from glossary import merge, store
     from glossary.learned import merge_learned
 
-    with reported():
-        doc = store.load_or_new(glossary, language)
-        known_language = doc.glossary.language or language
-        result = extract_paths(
-            paths or [Path("stories")], lexicon, known_language, jobs, _progress()
-        )
-        if result.lexicon and not doc.glossary.language and "language" not in doc.data:
-            doc.data.insert(0, "language", result.lexicon.language)
-        report = merge.merge(doc, result.findings)
-        report.changes += merge_learned(doc).changes  # words the phrases teach (issue 7)
-        for change in report.changes:
-            typer.echo(str(change))
-        written = False if dry_run else store.save(doc)
+    saving = False
+    try:
+        with reported():
+            doc = store.load_or_new(glossary, language)
+            known_language = doc.glossary.language or language
+            # Each story's findings are merged as they come: memory stays flat on any corpus.
+            merger = merge.Merger(doc)
+            result = extract_paths(
+                paths or [Path("stories")],
+                lexicon,
+                known_language,
+                jobs,
+                progress_bar("reading stories"),
+                merger.add,
+            )
+            if result.lexicon and not doc.glossary.language and "language" not in doc.data:
+                doc.data.insert(0, "language", result.lexicon.language)
+            report = merger.finish()
+            report.changes += merge_learned(doc).changes  # words the phrases teach (issue 7)
+            for change in report.changes:
+                typer.echo(str(change))
+            saving = True
+            written = False if dry_run else store.save(doc)
+    except KeyboardInterrupt:
+        state = "is as it was or fully updated" if saving else "is as it was"
+        typer.echo(f"\ninterrupted: {glossary} {state}", err=True)
+        raise typer.Exit(130) from None
     warn(result.skipped)
     warn(result.errors)
     add, update = ("would add", "would update") if dry_run else ("added", "updated")
@@ -72,15 +85,3 @@ def extract(
     )
     if result.errors:
         raise typer.Exit(1)
-
-
-def _progress() -> Callable[[int, int], None] | None:
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\rreading stories: {done}/{total}{end}")
-        sys.stderr.flush()
-
-    return show

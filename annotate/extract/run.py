@@ -1,10 +1,13 @@
-"""Extraction over many story files: one process per core, progress, errors collected."""
+"""Extraction over many story files: one process per core, findings streamed out story by
+story in a stable order, progress, errors collected."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,13 +21,16 @@ from glossary.findings import Finding
 
 PARALLEL_FROM = 4  # fewer stories than this are quicker in one process than in a pool
 MIN_EVIDENCE = 3  # distinct lexicon words a corpus must show before the lexicon speaks for it
+AHEAD = 8  # stories in flight per process
+HOLD_STORIES = 256  # stories held back while a guessed lexicon is unconfirmed, at most
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, int], None]  # stories done, stories in all, bytes read
+Sink = Callable[[list[Finding]], None]  # takes one story's findings
 
 
 @dataclass
 class Extraction:
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # when no sink took them
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     stories: int = 0
@@ -46,21 +52,74 @@ def _one(job: tuple[str, str | None]) -> tuple[list[Finding], str | None]:
         return [], err.lines()[0]
 
 
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle: a worker interrupted mid-story would only add noise."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _spec(lexicon: Lexicon | None, choice: str) -> str | None:
     if lexicon is None:
         return None
     return lexicon.name if lexicon.name in available() else choice
 
 
-def _evidence(findings: Iterable[Finding], lexicon: Lexicon) -> int:
-    """Distinct lexicon words the text itself pointed at (not the lexicon's own phrases)."""
-    return len(
-        {
-            f.term.casefold()
-            for f in findings
-            if f.lexicon is None and f.method != "lexicon" and lexicon.is_word(f.term)
-        }
-    )
+def _from_lexicon(finding: Finding) -> bool:
+    return finding.lexicon is not None or finding.method == "lexicon"
+
+
+class _Guess:
+    """A bundled lexicon on trial: its findings are held back until the stories show
+    `MIN_EVIDENCE` of its words, then let through; dropped if they never do.
+
+    Stories are held whole at first, so a confirmed lexicon merges exactly as if it had been
+    chosen; past `HOLD_STORIES` only the lexicon's own findings are held (one per term and
+    translation), so memory stays flat on a corpus in another conlang."""
+
+    def __init__(self, lexicon: Lexicon, sink: Sink) -> None:
+        self.lexicon = lexicon
+        self.sink = sink
+        self.evidence: set[str] = set()
+        self.held: list[list[Finding]] = []
+        self.held_lexicon: dict[tuple[str, str | None, str], Finding] = {}
+        self.confirmed = False
+
+    def take(self, findings: list[Finding]) -> None:
+        if self.confirmed:
+            self.sink(findings)
+            return
+        for f in findings:
+            if not _from_lexicon(f) and self.lexicon.is_word(f.term):
+                self.evidence.add(f.term.casefold())
+        if len(self.evidence) >= MIN_EVIDENCE:
+            self.confirmed = True
+            for story in self.held:
+                self.sink(story)
+            self.sink(list(self.held_lexicon.values()))
+            self.held, self.held_lexicon = [], {}
+            self.sink(findings)
+        elif len(self.held) < HOLD_STORIES and not self.held_lexicon:
+            self.held.append(findings)
+        else:
+            for story in [*self.held, findings]:
+                self._split(story)
+            self.held = []
+
+    def _split(self, findings: list[Finding]) -> None:
+        own = []
+        for f in findings:
+            if _from_lexicon(f):
+                self.held_lexicon.setdefault((f.term, f.translation, f.method), f)
+            else:
+                own.append(f)
+        self.sink(own)
+
+    def finish(self) -> bool:
+        """Whether the lexicon was confirmed; if not, what the stories found is let through
+        without it."""
+        if not self.confirmed:
+            for story in self.held:
+                self.sink([f for f in story if not _from_lexicon(f)])
+        return self.confirmed
 
 
 def extract_paths(
@@ -69,13 +128,16 @@ def extract_paths(
     language: str | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    sink: Sink | None = None,
 ) -> Extraction:
-    """Findings of every story under `paths`, in a stable order.
+    """Findings of every story under `paths`, given to `sink` story by story in a stable
+    order (the same for any number of jobs), or kept in `findings` without one.
 
     `choice` is the `--lexicon` option. With `auto` and no language known yet, each bundled
     lexicon is tried and kept only when the stories show enough of its words.
     """
     result = Extraction()
+    take: Sink = sink or result.findings.extend
     guessing = choice.casefold() == AUTO and not language
     lexicon = load_lexicon(choice, language)
     if guessing:
@@ -87,35 +149,69 @@ def extract_paths(
             result.skipped.append(str(item))
         else:
             files.append(str(item))
-    spec = _spec(lexicon, choice)
+    guess = _Guess(lexicon, take) if guessing and lexicon is not None else None
+    _run(files, _spec(lexicon, choice), jobs, result, guess.take if guess else take, progress)
+    result.lexicon = lexicon if guess is None or guess.finish() else None
+    return result
+
+
+def _run(
+    files: list[str],
+    spec: str | None,
+    jobs: int | None,
+    result: Extraction,
+    take: Sink,
+    progress: Progress | None,
+) -> None:
     jobs = jobs or os.cpu_count() or 1
     work = [(f, spec) for f in files]
+    sizes = [_size(f) for f in files]
     if jobs > 1 and len(files) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = pool.map(_one, work, chunksize=max(1, len(work) // (jobs * 8)))
-            _collect(result, outcomes, len(work), progress)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) as pool:
+            try:
+                _collect(result, _ordered(pool, work, jobs * AHEAD), sizes, take, progress)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     else:
-        _collect(result, map(_one, work), len(work), progress)
-    if guessing and lexicon is not None and _evidence(result.findings, lexicon) < MIN_EVIDENCE:
-        result.findings = [
-            f for f in result.findings if f.lexicon is None and f.method != "lexicon"
-        ]
-        lexicon = None
-    result.lexicon = lexicon
-    return result
+        _collect(result, map(_one, work), sizes, take, progress)
+
+
+def _ordered(
+    pool: ProcessPoolExecutor, work: list[tuple[str, str | None]], ahead: int
+) -> Iterator[tuple[list[Finding], str | None]]:
+    """Outcomes in the order of `work`, with at most `ahead` stories in flight: unlike
+    `pool.map`, a slow merge never lets finished stories pile up in memory."""
+    pending: deque[Future[tuple[list[Finding], str | None]]] = deque()
+    for job in work:
+        pending.append(pool.submit(_one, job))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _collect(
     result: Extraction,
     outcomes: Iterable[tuple[list[Finding], str | None]],
-    total: int,
+    sizes: list[int],
+    take: Sink,
     progress: Progress | None,
 ) -> None:
-    for done, (findings, error) in enumerate(outcomes, 1):
+    done_bytes = 0
+    for done, ((findings, error), size) in enumerate(zip(outcomes, sizes, strict=True), 1):
         if error:
             result.errors.append(error)
         else:
             result.stories += 1
-            result.findings.extend(findings)
+            take(findings)
+        done_bytes += size
         if progress:
-            progress(done, total)
+            progress(done, len(sizes), done_bytes)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+from pytest import MonkeyPatch
 from typer.testing import CliRunner
 
 from annotate.cli import app
+from glossary.findings import Finding
+from tests.conftest import REPO
 
 runner = CliRunner()
 
@@ -99,3 +106,71 @@ def test_an_unknown_lexicon_is_a_clear_error(in_tmp: Path) -> None:
     assert result.stderr == (
         "unknown lexicon 'klingon'; choose auto, none, trigedasleng, or a path to a glossary file\n"
     )
+
+
+def test_ctrl_c_leaves_the_glossary_as_it_was(in_tmp: Path, monkeypatch: MonkeyPatch) -> None:
+    for i in range(5):
+        write_story(in_tmp / "stories", f"s{i}.txt")
+    (in_tmp / "glossary.yaml").write_text("terms:\n  - term: heda  # mine\n")
+    from annotate.extract import run
+
+    real = run._one
+    calls: list[str] = []
+
+    def interrupted(job: tuple[str, str | None]) -> tuple[list[Finding], str | None]:
+        calls.append(job[0])
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(job)
+
+    monkeypatch.setattr(run, "_one", interrupted)
+    result = runner.invoke(app, ["extract", "-j", "1"])
+    assert (result.exit_code, result.stderr) == (130, "\ninterrupted: glossary.yaml is as it was\n")
+    assert (in_tmp / "glossary.yaml").read_text() == "terms:\n  - term: heda  # mine\n"
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["glossary.yaml", "stories"]
+
+
+def test_a_real_interrupt_of_a_parallel_run(tmp_path: Path) -> None:
+    """SIGINT to a `gloss extract -j 2` in the middle of a long run: exit 130, the glossary
+    byte for byte as it was, no temporary file left, no traceback."""
+    for i in range(600):
+        write_story(tmp_path / "stories", f"s{i:03}.txt", STORY * 40)
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("terms:\n  - term: heda  # mine\n")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from annotate.cli import main; main()",
+            "extract",
+            "stories",
+            "-j",
+            "2",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.0)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: glossary.yaml is as it was" in err
+    assert "Traceback" not in err
+    assert glossary.read_text() == "terms:\n  - term: heda  # mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.yaml", "stories"]
+
+
+def test_one_job_and_two_give_the_same_glossary(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    for i, name in enumerate(sorted((REPO / "tests/data/extract").glob("0*.*"))):
+        (stories / f"{i}").mkdir(parents=True)
+        (stories / f"{i}" / name.name).write_bytes(name.read_bytes())
+    for jobs in ("1", "2"):
+        result = runner.invoke(
+            app, ["extract", str(stories), "-g", f"{tmp_path}/{jobs}.yaml", "-j", jobs]
+        )
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "1.yaml").read_bytes() == (tmp_path / "2.yaml").read_bytes()

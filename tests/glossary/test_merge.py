@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from glossary import store
 from glossary.findings import Finding
-from glossary.merge import group, merge, same_term
+from glossary.merge import Merger, group, merge, same_term
 
 
 def finding(term: str, translation: str | None = None, line: int = 1, **kw: object) -> Finding:
@@ -143,3 +144,50 @@ def test_written_lists_read_the_same_with_libyaml(tmp_path: Path) -> None:
     from ruamel.yaml import YAML
 
     assert YAML(typ="safe", pure=False).load((tmp_path / "g.yaml").read_text())["terms"]
+
+
+def test_merged_story_by_story_is_merged_once(tmp_path: Path) -> None:
+    """The streaming `Merger` (a story at a time) gives what one merge of everything gives:
+    sightings add up across stories and each entry is reported once."""
+    stories = [
+        [finding("Skaikru", line=n) for n in range(1, 4)],
+        [finding("Skaikru", "sky people", line=7), *FINDINGS],
+        [finding("Skaikru", line=n) for n in range(20, 25)],
+    ]
+    for story_no, story in enumerate(stories):
+        stories[story_no] = [f.model_copy(update={"story": f"{story_no}.txt"}) for f in story]
+    once = store.load_or_new(tmp_path / "once.yaml")
+    once_report = merge(once, [f for story in stories for f in story])
+    streamed = store.load_or_new(tmp_path / "streamed.yaml")
+    merger = Merger(streamed)
+    for story in stories:
+        merger.add(story)
+    report = merger.finish()
+
+    # the same entries, translations, variants and sightings; only which sources are kept
+    # may differ (a stream keeps the first ones and every one with a new translation)
+    def essentials(doc: store.Document) -> list[tuple[object, ...]]:
+        glossary = store.validate(doc.data, "g.yaml")
+        return [(e.term, e.translations, e.variants, e.kind, e.seen) for e in glossary.terms]
+
+    assert essentials(streamed) == essentials(once)
+    assert [str(c) for c in report.changes] == [str(c) for c in once_report.changes]
+    assert "seen: 9" in store.dumps(streamed)
+
+
+def test_typos_are_matched_among_many_entries_of_every_length(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    words = sorted(
+        {"".join(rng.choices("bcdfgklmnprstvz", k=rng.randint(4, 12))) for _ in range(3000)}
+    )
+    doc = store.load_or_new(tmp_path / "g.yaml")
+    merge(doc, [finding(w, f"sense {w.upper()}", line=n) for n, w in enumerate(words)])
+    long_word = next(w for w in words if len(w) == 9)
+    typo = long_word[:4] + long_word[5:]  # a letter left out
+    report = merge(
+        doc, [finding("wanheda", "commander of death"), finding(typo, f"sense {long_word.upper()}")]
+    )
+    assert [str(c) for c in report.changes] == [
+        "added wanheda (= commander of death)",
+        f"updated {long_word} (variant {typo!r}, 1 source)",
+    ]
