@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
+from annotate.extract.english import stopwords
 from annotate.extract.tokens import Token
 
 # Verbs of speech and gesture that follow a person's name in narration ("Anya nodded").
@@ -32,7 +33,12 @@ def speakers(text: str, lowered: Container[str]) -> set[str]:
             if pattern is _BEFORE and m.start() and _WORD_CHAR.match(text, m.start() - 1):
                 continue  # `unsaid Lexa`
             as_person.add(m.group(1).removesuffix(_POSSESSIVE[0]).removesuffix(_POSSESSIVE[1]))
-    return {name for name in as_person if name.casefold() not in lowered}
+    # `I said`, `She nodded`: the commonest English words are never names
+    return {
+        name
+        for name in as_person
+        if name.casefold() not in lowered and name.casefold() not in stopwords()
+    }
 
 
 def spellings(names: Iterable[str], forms: Container[str]) -> set[str]:

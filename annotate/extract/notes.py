@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotate.story import Part, Story
 
@@ -64,12 +65,17 @@ def _key(groups: tuple[str | None, ...]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=2)  # asked three times of each story's text in a row
+def _headings(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in HEADER.finditer(text))
+
+
 def note_regions(story: Story) -> list[tuple[int, int]]:
     """Where notes stand: note sections, or the text after a glossary heading."""
     regions = [(s.start, s.end) for s in story.sections if s.part in NOTE_PARTS]
-    for m in HEADER.finditer(story.text):
-        block_end = story.text.find("\n\n\n", m.end())
-        regions.append((m.start(), len(story.text) if block_end < 0 else block_end))
+    for start, end in _headings(story.text):
+        block_end = story.text.find("\n\n\n", end)
+        regions.append((start, len(story.text) if block_end < 0 else block_end))
     return regions
 
 
@@ -77,8 +83,8 @@ def glossary_lines(story: Story) -> Iterator[Entry]:
     """Lines of glossary blocks: after a heading anywhere, or in the notes sections."""
     text = story.text
     seen: set[int] = set()
-    for m in HEADER.finditer(text):
-        pos = m.end() + 1
+    for _, heading_end in _headings(text):
+        pos = heading_end + 1
         while pos < len(text):
             line_end = text.find("\n", pos)
             line_end = len(text) if line_end < 0 else line_end
