@@ -13,7 +13,11 @@ from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported,
 from annotate.render.formats import Format
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from annotate.render.model import Glossed
+    from glossary.learned import Glosser
+    from glossary.models import Glossary
 
 
 def annotate(
@@ -80,7 +84,8 @@ def annotate(
     from glossary.errors import GlossError
 
     with reported():
-        spotter = Spotter(store.read(glossary))
+        known = store.read(glossary)
+        spotter = Spotter(known)
     items: list[Glossed] = []
     failed = False
     for found in find_stories(paths or [Path("stories")]):
@@ -104,6 +109,7 @@ def annotate(
         color=_colour(color, to_terminal),
         width=(width if width is not None else _terminal_width(to_terminal)) or None,
         word=spotter.entry_for,
+        learned=_learned(known),
     )
     out = Path(output) if output is not None else None
     if out is None or output is None:
@@ -121,6 +127,21 @@ def annotate(
             files.atomic_write(out, render(fmt, items, options).encode("utf-8"))
     if failed:
         raise typer.Exit(1)
+
+
+def _learned(glossary: Glossary) -> Callable[[str], str | None]:
+    """The best learned gloss of a word no entry covers; learns on first use (interlinear)."""
+    glosser: Glosser | None = None
+
+    def best(word: str) -> str | None:
+        nonlocal glosser
+        if glosser is None:
+            from glossary.learned import Glosser
+
+            glosser = Glosser(glossary)
+        return glosser.best(word)
+
+    return best
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

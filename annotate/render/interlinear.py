@@ -2,9 +2,9 @@
 words set out Leipzig-style: the words, a word-by-word gloss aligned in columns under them,
 and the free translation in quotes. Single glossed words keep an inline gloss.
 
-Example:
+Example (`~`: learned from the glossary's phrases; `?`: not known):
     Yu      gonplei  ste  odon.
-    you     fight    ?    over
+    you     fight    ~be  over
     'Your fight is over'
 """
 
@@ -94,11 +94,13 @@ def _pad(text: str, size: int) -> str:
 
 
 def _word_gloss(word: str, options: Options) -> str:
-    """Leipzig: a gloss of several English words is one column, its words joined by dots."""
+    """Leipzig: a gloss of several English words is one column, its words joined by dots;
+    `~` marks a gloss learned from the glossary's phrases (no entry has the word)."""
     bare = _EDGES.sub("", word)
     entry = options.word(bare) if bare else None
     if entry is None:
-        return "?"
+        learned = options.learned(bare) if bare else None
+        return "~" + ".".join(learned.split()) if learned else "?"
     if entry.kind == "name":
         return bare
     return ".".join(short_gloss(entry).split())

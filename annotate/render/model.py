@@ -22,6 +22,10 @@ def _no_words(word: str) -> Entry | None:
     return None
 
 
+def _nothing_learned(word: str) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Options:
     """Layout choices the command makes from the terminal and the flags.
@@ -33,3 +37,5 @@ class Options:
     width: int | None = None  # wrap lines to this many columns; None keeps the story's lines
     # The single-word entry a word belongs to, for word-by-word glosses (interlinear).
     word: Callable[[str], Entry | None] = field(default=_no_words)
+    # A gloss learned from the glossary's phrases for a word no entry covers (interlinear).
+    learned: Callable[[str], str | None] = field(default=_nothing_learned)

@@ -162,3 +162,56 @@ def test_extract_proposes_learned_words_once(in_tmp: Path) -> None:
     second = runner.invoke(app, ["extract", "--lexicon", "none"])
     assert second.stdout == ""
     assert (in_tmp / "glossary.yaml").read_text(encoding="utf-8") == text
+
+
+def test_lookup_gives_learned_glosses_for_words_no_entry_has(glossary: Path) -> None:
+    result = runner.invoke(app, ["lookup", "Ste"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "ste: ~be; not  [learned from 2 phrases, 0.60]\n",
+    )
+    result = runner.invoke(app, ["lookup", "kwelen", "--json"])
+    assert json.loads(result.stdout) == [
+        {
+            "term": "kwelen",
+            "translations": ["weak"],
+            "score": 100,
+            "kind": "word",
+            "status": "candidate",
+            "matched": "term",
+            "text": "kwelen",
+            "query": "kwelen",
+            "learned": True,
+            "confidence": 0.996,
+            "phrases": 2,
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("odon", "odon: over  [word, term 100]"),  # an entry: nothing is learned
+        ("Ai nou ste kwelen", "Ai nou ste kwelen: I am not weak  [phrase, term 100]"),
+    ],
+)
+def test_lookup_prefers_entries(glossary: Path, query: str, first: str) -> None:
+    result = runner.invoke(app, ["lookup", query])
+    assert result.stdout.splitlines()[0] == first
+    assert "learned" not in result.stdout
+
+
+def test_lookup_of_a_word_in_no_phrase_still_finds_nothing(glossary: Path) -> None:
+    result = runner.invoke(app, ["lookup", "hodnes", "--json"])
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+
+
+def test_interlinear_marks_learned_glosses(glossary: Path) -> None:
+    (glossary.parent / "s.txt").write_text(
+        'She said, "Yu ste kwelen." You are weak.\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["annotate", "s.txt", "-f", "interlinear"])
+    assert result.stdout.splitlines()[2:4] == [
+        "    Yu    ste  kwelen",
+        "    ~you  ~be  ~weak",
+    ]

@@ -195,6 +195,15 @@ def test_leipzig_columns_align_and_unknown_words_show() -> None:
         "    ?    over",
         "    \u2018Your fight is over\u2019",
     ]
+    # A gloss learned from the glossary's phrases, for a word no entry has, is marked `~`.
+    learned = {"ste": "be", "Yu": "you all", "gonplei": "battle"}.get  # the entry wins
+    assert interlinear.leipzig(
+        story, stretch, Options(word=spotter.entry_for, learned=learned)
+    ) == [
+        "    Yu        gonplei  ste  odon",
+        "    ~you.all  fight    ~be  over",
+        "    \u2018Your fight is over\u2019",
+    ]
 
 
 @pytest.mark.parametrize(
