@@ -103,7 +103,7 @@ def lemmas(vocabulary: Iterable[str]) -> dict[str, str]:
     found = {w: IRREGULAR[w] for w in words if w in IRREGULAR}
     for word in sorted(words - found.keys()):
         for base in _bases(word):
-            if base != word and base in words:
+            if base != word and len(base) >= 3 and base in words:  # `need` is no `ne` + -ed
                 found[word] = base
                 break
     return found

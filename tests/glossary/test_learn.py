@@ -48,6 +48,7 @@ def test_english_words(text: str, words: list[str]) -> None:
         (["took", "is", "men"], {"took": "take", "is": "be", "men": "man"}),
         (["me", "my", "your", "them"], {"me": "i", "my": "i", "your": "you", "them": "they"}),
         (["pass", "pas"], {}),  # -ss is no plural
+        (["need", "ne", "used", "use"], {"used": "use"}),  # nor -ed a two-letter word
     ],
 )
 def test_lemmas(vocabulary: list[str], expected: dict[str, str]) -> None:
