@@ -4,10 +4,8 @@ story in a stable order, progress, errors collected."""
 from __future__ import annotations
 
 import os
-import signal
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,13 +13,12 @@ from pathlib import Path
 from annotate.extract.pipeline import extract_story
 from annotate.extract.scoring import NO_LEXICON
 from annotate.lexicon import AUTO, Lexicon, available, bundled, load_lexicon
+from annotate.pool import ordered_map
 from annotate.readers import Skipped, find_stories, read_story
 from glossary.errors import GlossError
 from glossary.findings import Finding
 
-PARALLEL_FROM = 4  # fewer stories than this are quicker in one process than in a pool
 MIN_EVIDENCE = 3  # distinct lexicon words a corpus must show before the lexicon speaks for it
-AHEAD = 8  # stories in flight per process
 HOLD_STORIES = 256  # stories held back while a guessed lexicon is unconfirmed, at most
 
 Progress = Callable[[int, int, int], None]  # stories done, stories in all, bytes read
@@ -50,11 +47,6 @@ def _one(job: tuple[str, str | None]) -> tuple[list[Finding], str | None]:
         return extract_story(story, lexicon or NO_LEXICON, lexicon), None
     except GlossError as err:
         return [], err.lines()[0]
-
-
-def _quiet_worker() -> None:
-    """Ctrl-C is the parent's to handle: a worker interrupted mid-story would only add noise."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _spec(lexicon: Lexicon | None, choice: str) -> str | None:
@@ -163,32 +155,9 @@ def _run(
     take: Sink,
     progress: Progress | None,
 ) -> None:
-    jobs = jobs or os.cpu_count() or 1
-    work = [(f, spec) for f in files]
-    sizes = [_size(f) for f in files]
-    if jobs > 1 and len(files) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) as pool:
-            try:
-                _collect(result, _ordered(pool, work, jobs * AHEAD), sizes, take, progress)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-    else:
-        _collect(result, map(_one, work), sizes, take, progress)
-
-
-def _ordered(
-    pool: ProcessPoolExecutor, work: list[tuple[str, str | None]], ahead: int
-) -> Iterator[tuple[list[Finding], str | None]]:
-    """Outcomes in the order of `work`, with at most `ahead` stories in flight: unlike
-    `pool.map`, a slow merge never lets finished stories pile up in memory."""
-    pending: deque[Future[tuple[list[Finding], str | None]]] = deque()
-    for job in work:
-        pending.append(pool.submit(_one, job))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    # closed at once on Ctrl-C, wherever it lands: the pool stops with it
+    with closing(ordered_map(_one, [(f, spec) for f in files], jobs)) as outcomes:
+        _collect(result, outcomes, [_size(f) for f in files], take, progress)
 
 
 def _size(path: str) -> int:
