@@ -3,7 +3,8 @@
 A command's peak is its `ru_maxrss` from `os.wait4`, taken by a small launcher (launch.py, see
 there why): the largest resident set of the process or of any child it waited for (the largest
 one process, not their sum), so peaks of different commands never mix. Times are wall-clock,
-taken around the command alone; a figure is the median of its runs.
+taken around the command alone; a figure is the median of its runs. A figure whose runs have
+taken more than the time budget (`BUDGET.seconds`) stops early: slow figures get fewer runs.
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ from typing import IO, Any
 from tests.bench.sources import REPO
 
 LAUNCHER = Path(__file__).with_name("launch.py")
+
+
+@dataclass
+class Budget:
+    seconds: float = 300.0  # no further run of a figure once its runs took this long
+
+    def spent(self, seconds: list[float]) -> bool:
+        return sum(seconds) >= self.seconds
+
+
+BUDGET = Budget()
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,8 @@ def measure(
         timing.runs.append(sample.seconds)
         timing.peaks.append(sample.peak_mb)
         timing.last = sample
+        if BUDGET.spent(timing.runs):
+            break
     return timing
 
 
@@ -170,8 +184,10 @@ def task(
     one untimed run with `warmup`)."""
     argv = [sys.executable, "-m", "tests.bench.tasks", name, json.dumps(args)]
     out = TaskRuns()
+    spent: list[float] = []
     for number in range(runs + warmup):
         sample = run_once(argv, capture=True, env=env)
+        spent.append(sample.seconds)
         if sample.returncode != 0:
             out.error = f"{name}: exit {sample.returncode}: {_last_lines(sample.stderr)}"
             return out
@@ -183,4 +199,6 @@ def task(
             continue
         out.results.append(result)
         out.peaks.append(sample.peak_mb)
+        if BUDGET.spent(spent):
+            break
     return out

@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a file: python tests/bench/suite.py
@@ -29,6 +30,7 @@ if __package__ in (None, ""):  # run as a file: python tests/bench/suite.py
 from tests.bench import corpus as corpora
 from tests.bench import glossaries as glossary_files
 from tests.bench.context import Context, machine
+from tests.bench.measure import BUDGET
 from tests.bench.sections import SECTIONS
 from tests.bench.sources import COMMUNITY, REPO, community_sources
 from tests.bench.table import Row, render, summary
@@ -65,6 +67,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--peer-mb", type=float, default=10, help="the slice Python peers spot (default 10)"
     )
+    parser.add_argument(
+        "--budget-s",
+        type=float,
+        default=240,
+        help="no more runs of a figure once its runs took this long (default 240)",
+    )
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where the JSON goes")
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="kept inputs")
     parser.add_argument("--compare", type=Path, help="a previous JSON: print the changes")
@@ -82,6 +90,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    BUDGET.seconds = args.budget_s
     sources = community_sources()
     if sources is None:
         print(f"skipped: the community data is not at {COMMUNITY} (the benchmark needs it)")
@@ -100,10 +109,18 @@ def main(argv: list[str] | None = None) -> int:
     glossaries = glossary_files.build(sources, args.seed, args.workdir)
     context = Context(args=args, sources=sources, corpus=corpus, glossaries=glossaries)
     rows: list[Row] = []
+    sections: dict[str, dict[str, object]] = {}
     for name in args.sections:
-        say(f"measuring {name}...")
+        load = os.getloadavg()[0]
+        say(f"measuring {name} (load average {load:.2f} on {os.cpu_count()} cores)...")
+        start = time.perf_counter()
         section_rows = SECTIONS[name](context)
         rows += section_rows
+        sections[name] = {
+            "seconds": round(time.perf_counter() - start, 1),
+            "load_average_before": round(load, 2),
+            "load_average_after": round(os.getloadavg()[0], 2),
+        }
         print(render(section_rows), flush=True)
     print("\n" + render(rows))
     print("\n" + summary(rows))
@@ -112,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         "args": {k: str(v) for k, v in vars(args).items()},
         "corpus": corpus.to_json(),
         "glossaries": context.glossary_sizes(),
+        "sections": sections,
         "rows": [row.to_json() for row in rows],
         "summary": summary(rows),
     }

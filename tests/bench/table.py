@@ -25,6 +25,7 @@ class Row:
     passed: bool | None = None  # None: no target, or not measured
     peak_mb: float | None = None
     peer_peak_mb: float | None = None
+    runs: int | None = None  # runs behind the median (fewer than asked: the time budget)
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -56,7 +57,7 @@ def peaks_text(row: Row) -> str:
     return f"{ours} / {row.peer_peak_mb:.0f}"
 
 
-HEADER = ("figure", "gloss", "peer", "peer value", "ratio", "target", "", "peak MB g/p")
+HEADER = ("figure", "n", "gloss", "peer", "peer value", "ratio", "target", "", "peak MB g/p")
 
 
 def render(rows: list[Row]) -> str:
@@ -64,6 +65,7 @@ def render(rows: list[Row]) -> str:
     cells = [
         (
             row.figure,
+            "" if row.runs is None else str(row.runs),
             value_text(row.value, row.unit),
             row.peer,
             value_text(row.peer_value, row.unit) if row.peer else "",
@@ -75,7 +77,7 @@ def render(rows: list[Row]) -> str:
         for row in rows
     ]
     widths = [max(len(c[i]) for c in [HEADER, *cells]) for i in range(len(HEADER))]
-    right = {1, 3, 7}  # numbers are right-aligned
+    right = {1, 2, 4, 8}  # numbers are right-aligned
 
     def line(values: tuple[str, ...]) -> str:
         parts = [
