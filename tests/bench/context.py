@@ -57,12 +57,12 @@ class Context:
         }
 
 
-def _git(*args: str) -> str:
+def _git(*args: str, strip: bool = True) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
     except OSError:
         return ""
-    return done.stdout.strip()
+    return done.stdout.strip() if strip else done.stdout
 
 
 def _cpu_model() -> str:
@@ -101,11 +101,12 @@ def _versions() -> dict[str, str]:
 
 def machine() -> dict[str, object]:
     """The commit measured (and whether gloss's code had changes not committed), the machine."""
-    dirty = _git("status", "--porcelain", "--", "annotate", "glossary", "pyproject.toml")
+    code = ("annotate", "glossary", "pyproject.toml")
+    dirty = _git("status", "--porcelain", "--", *code, strip=False)
     return {
         "commit": _git("rev-parse", "HEAD"),
         "commit_subject": _git("log", "-1", "--format=%s"),
-        "uncommitted": [line[3:] for line in dirty.splitlines()],
+        "uncommitted": [line[3:] for line in dirty.splitlines() if line.strip()],
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": {
             "cpus": os.cpu_count(),

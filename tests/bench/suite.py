@@ -145,6 +145,9 @@ def compare(old: dict[str, object], new: dict[str, object]) -> str:
     """Each figure in both reports: its value then and now."""
     before = {(r["section"], r["figure"]): r for r in old.get("rows", [])}  # type: ignore[attr-defined]
     lines = [f"compared with {old.get('commit', '?')} ({old.get('date', '?')}):"]
+    for key in ("corpus", "glossaries"):
+        if old.get(key) != new.get(key):
+            lines.append(f"  (the {key} differ: the figures are not strictly comparable)")
     for row in new["rows"]:  # type: ignore[attr-defined]
         then = before.get((row["section"], row["figure"]))
         if then and "value" in then and "value" in row and then["value"]:
