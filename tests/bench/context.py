@@ -53,6 +53,7 @@ class Context:
     def glossary_sizes(self) -> dict[str, object]:
         return {
             "spotting": {n: p[0].stat().st_size for n, p in self.glossaries.spotting.items()},
+            "spotting_real_terms": self.glossaries.real,
             "curated": {n: p.stat().st_size for n, p in self.glossaries.curated.items()},
         }
 

@@ -86,7 +86,7 @@ def pick(sources: Sources, seed: int, count: int) -> list[Word]:
         word = made_up_word(made_rng)
         if squash(word) not in taken:
             taken.add(squash(word))
-            singles.append(Word(word.capitalize(), (made_rng.choice(english),)))
+            singles.append(Word(word.capitalize(), (made_rng.choice(english),), made_up=True))
     multis = list(pools.multis[:multis_wanted])
     while len(multis) < multis_wanted:
         words = [made_up_word(made_rng) for _ in range(made_rng.choice((2, 2, 3, 4)))]
@@ -94,7 +94,7 @@ def pick(sources: Sources, seed: int, count: int) -> list[Word]:
         if squash(phrase) not in taken:
             taken.add(squash(phrase))
             meaning = " ".join(made_rng.choice(english) for _ in words)
-            multis.append(Word(phrase, (meaning,)))
+            multis.append(Word(phrase, (meaning,), made_up=True))
     # interleave so that any prefix keeps the one-in-five share
     out: list[Word] = []
     single_iter, multi_iter = iter(singles), iter(multis)
@@ -196,6 +196,7 @@ def curated_yaml(sources: Sources, seed: int, count: int) -> str:
 class Glossaries:
     spotting: dict[int, tuple[Path, Path]]  # size: (glossary.yaml, terms.txt)
     curated: dict[int, Path]  # size: glossary.yaml
+    real: dict[int, int]  # size: how many of the spotting terms are real (not made up)
 
 
 def build(
@@ -211,12 +212,13 @@ def build(
     home = workdir / f"glossaries-seed{seed}-v{GENERATOR}"
     home.mkdir(parents=True, exist_ok=True)
     spotting: dict[int, tuple[Path, Path]] = {}
+    terms = pick(sources, seed, max(spot))
+    real = {size: sum(not w.made_up for w in terms[:size]) for size in spot}
     for size in spot:
         yaml_path, terms_path = home / f"spot-{size}.yaml", home / f"spot-{size}.terms.txt"
         if not (yaml_path.is_file() and terms_path.is_file()):
-            terms = pick(sources, seed, size)
-            _write(terms_path, "".join(f"{w.term}\n" for w in terms))
-            _write(yaml_path, spotting_yaml(terms))
+            _write(terms_path, "".join(f"{w.term}\n" for w in terms[:size]))
+            _write(yaml_path, spotting_yaml(terms[:size]))
         spotting[size] = (yaml_path, terms_path)
     curated: dict[int, Path] = {}
     for size in load:
@@ -224,7 +226,7 @@ def build(
         if not path.is_file():
             _write(path, curated_yaml(sources, seed, size))
         curated[size] = path
-    return Glossaries(spotting, curated)
+    return Glossaries(spotting, curated, real)
 
 
 def _write(path: Path, text: str) -> None:

@@ -41,6 +41,7 @@ class Word:
     term: str
     translations: tuple[str, ...]
     pos: str | None = None
+    made_up: bool = False  # a pseudo-word of the benchmark, not Trigedasleng
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"{k} {v[0]:,} files {v[1] / 1e6:.1f} MB" for k, v in corpus.formats.items())
     )
     glossaries = glossary_files.build(sources, args.seed, args.workdir)
+    measured = machine()  # the commit at the start (others may commit while this runs)
     context = Context(args=args, sources=sources, corpus=corpus, glossaries=glossaries)
     rows: list[Row] = []
     sections: dict[str, dict[str, object]] = {}
@@ -124,8 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         print(render(section_rows), flush=True)
     print("\n" + render(rows))
     print("\n" + summary(rows))
+    print(describe(measured, corpus.mb, args.runs))
+    at_end = machine()
     report = {
-        **machine(),
+        **measured,
+        "commit_at_end": at_end["commit"],
+        "uncommitted_at_end": at_end["uncommitted"],
         "args": {k: str(v) for k, v in vars(args).items()},
         "corpus": corpus.to_json(),
         "glossaries": context.glossary_sizes(),
@@ -157,6 +162,20 @@ def compare(old: dict[str, object], new: dict[str, object]) -> str:
                 f" {row.get('unit', '')} ({change:.2f}x)"
             )
     return "\n".join(lines)
+
+
+def describe(measured: dict[str, object], megabytes: float, runs: int) -> str:
+    """Which gloss was measured, on what, and how busy the machine was."""
+    commit = str(measured.get("commit", ""))[:10] or "?"
+    dirty = measured.get("uncommitted") or []
+    machine_info = measured.get("machine")
+    assert isinstance(machine_info, dict) and isinstance(dirty, list)
+    text = f"gloss {commit}"
+    if dirty:
+        text += f" (+ uncommitted {', '.join(map(str, dirty))})"
+    text += f"; corpus {megabytes:.0f} MB; median of up to {runs} runs;"
+    text += f" {machine_info['cpus']} cores ({machine_info['cpu']}),"
+    return text + f" load average {machine_info['load_average'][0]} at the start"
 
 
 def say(text: str) -> None:
