@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile("['\u2018\u2019`\u00b4]")
 _NOT_WORD = re.compile(r"[^\w]+")
 _RUNS = re.compile(r"(\w)\1+")
 
 
+@lru_cache(maxsize=1 << 15)  # merging folds the same terms, senses and quotes again and again
 def fold(text: str) -> str:
     """Case, accents, apostrophes and punctuation folded; words separated by one space."""
     if text.isascii():  # nothing to decompose: the common case, twice as fast
