@@ -102,7 +102,7 @@ class _Scan:
         rare: set[str] = set()
         firsts: set[str] = set()
         lowered: set[str] = set()
-        starts = _phrase_index(lexicon)[1]
+        starts = _phrase_index(lexicon)[2]
         form = self.known.form
         for written, n in self.forms.items():
             folded, stem, is_rare = form(written)
@@ -310,21 +310,24 @@ class _Scan:
                 self.add(Candidate(start, end, "phrase", "italics", 0.7, gloss))
 
     def lexicon_phrases(self, paragraph: Span) -> None:
-        phrases, _, longest = _phrase_index(self.lexicon)
+        phrases, prefixes, _ = _phrase_index(self.lexicon)
         firsts, offsets = self.firsts
         taken_to = paragraph.start  # a word of a phrase found does not start another
         for first in firsts[self._within(offsets, paragraph)]:
             if first.start < taken_to:
                 continue
-            following: list[re.Match[str]] = []
+            # Word by word while the words so far begin some phrase; the longest free one wins.
+            ends: list[int] = []
+            key = ""
             for m in WORD.finditer(self.text, first.start, paragraph.end):
-                following.append(m)
-                if len(following) == longest:
+                key = f"{key} {m.group().casefold()}" if key else m.group().casefold()
+                if key not in prefixes:
                     break
-            for n in range(len(following), 1, -1):
-                key = " ".join(m.group().casefold() for m in following[:n])
-                start, end = first.start, following[n - 1].end()
-                if key in phrases and self.free(start, end):
+                if key in phrases and " " in key:
+                    ends.append(m.end())
+            for end in reversed(ends):
+                start = first.start
+                if self.free(start, end):
                     quoted = self._quoted(start, end)
                     gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
                     self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
@@ -470,18 +473,24 @@ def _remembered(known: Known) -> _Remembered:
     return memory
 
 
-_PHRASES: dict[object, tuple[frozenset[str], frozenset[str], int]] = {
-    None: (frozenset(), frozenset(), 0)
+_PHRASES: dict[object, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    None: (frozenset(), frozenset(), frozenset())
 }
 
 
-def _phrase_index(lexicon: Lexicon | None) -> tuple[frozenset[str], frozenset[str], int]:
-    """A lexicon's phrases, their first words, and the most words one has; built once."""
+def _phrase_index(lexicon: Lexicon | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A lexicon's phrases, every run of their first words (`yu`, `yu gonplei`, ...), and
+    their first words alone; built once."""
     key: object = lexicon
     if lexicon is not None and key not in _PHRASES:
         phrases = frozenset(lexicon.phrases())
+        prefixes = frozenset(
+            " ".join(words[:n])
+            for words in (p.split(" ") for p in phrases)
+            for n in range(1, len(words) + 1)
+        )
         starts = frozenset(p.split(" ", 1)[0] for p in phrases)
-        _PHRASES[key] = (phrases, starts, max((p.count(" ") + 1 for p in phrases), default=0))
+        _PHRASES[key] = (phrases, prefixes, starts)
     return _PHRASES[key]
 
 
