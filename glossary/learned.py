@@ -33,7 +33,6 @@ SHOWN = 0.3
 SHOWN_PHRASES = 2
 PROPOSED = 0.5
 MIN_PHRASES = 3
-EVIDENCE = 3  # phrases given as evidence of a proposal (merge keeps this many sources)
 
 
 def covered(glossary: Glossary) -> set[str]:
@@ -108,13 +107,13 @@ class Glosser:
 
 def proposals(glossary: Glossary) -> list[Finding]:
     """Candidate findings for `extract`: the words no entry covers that the glossary's phrases
-    teach well enough, one finding per supporting phrase (a few)."""
+    teach well enough, one finding per supporting phrase."""
     findings = []
     for item in Glosser(glossary).words().values():
         best = item.glosses[0]
         if best.score < PROPOSED or len(item.evidence) < MIN_PHRASES:
             continue
-        for pair in item.evidence[:EVIDENCE]:
+        for pair in item.evidence:  # merge keeps a few as sources, and counts them all
             findings.append(
                 Finding(
                     term=item.spelling,

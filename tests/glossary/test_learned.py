@@ -76,7 +76,7 @@ def test_proposals_are_learned_candidates_with_their_phrases() -> None:
     found = {(f.term, f.translation) for f in proposals(GLOSSARY)}
     assert found == {("gonplei", "fight"), ("ste", "be"), ("ai", "I"), ("nou", "not")}
     ste = [f for f in proposals(GLOSSARY) if f.term == "ste"]
-    assert [f.quote for f in ste] == [  # the first three
+    assert [f.quote for f in ste][:3] == [
         "Yu gonplei ste odon = Your fight is over",
         "Ai gonplei nou ste odon = My fight is not over",
         "Ai nou ste kwelen = I am not weak",
@@ -101,6 +101,8 @@ def test_learned_candidates_are_added_once_and_teach_nothing_more(tmp_path: Path
     text = path.read_text(encoding="utf-8")
     assert "    translations: [fight]\n    kind: word\n    status: candidate\n" in text
     assert "method: learned" in text
+    ste = next(e for e in store.load(path).glossary.terms if e.term == "ste")
+    assert (len(ste.sources), ste.seen) == (3, 5)  # a few phrases quoted, all counted
 
     again = store.load(path)
     assert merge_learned(again).changes == []
