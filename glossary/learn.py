@@ -147,13 +147,14 @@ def learn(
     model = fit(data, _fixed(anchors or {}, base), settings or Settings())
     links = _Links(model, data)
     spellings = _spellings(p.conlang for p in pairs)
+    english = _spellings(p.english for p in pairs)
     words = dict.fromkeys([*(w for w, _ in links.seen.most_common()), *carried])
     learned = [
         Learned(
             word,
             spellings.get(word, word),
             links.seen[word],
-            links.glosses(word),
+            links.glosses(word, english),
             links.evidence(word, kept),
             carried[word],
         )
@@ -205,11 +206,13 @@ class _Links:
             Sense(e, round(m / count, 3)) for e, m in ranked[:MAX_GLOSSES] if m / count >= MIN_SCORE
         ]
 
-    def glosses(self, word: str) -> list[Sense]:
+    def glosses(self, word: str, written: Mapping[str, str]) -> list[Sense]:
         """A word's likely glosses: the English words its sightings link to, by the average
-        of their strongest link in each sighting."""
+        of their strongest link in each sighting; each word as the translations write it."""
         senses = _compound(self._ranked(word), [self.data[n][1] for n in self.where[word]])
-        return [Sense(_written(s.gloss), s.score) for s in senses]
+        return [
+            Sense(" ".join(written.get(e, e) for e in s.gloss.split()), s.score) for s in senses
+        ]
 
     def evidence(self, word: str, pairs: list[PhrasePair]) -> list[PhrasePair]:
         """The phrases where the best gloss is the word's strongest link; a phrase translated
@@ -219,11 +222,6 @@ class _Links:
             return []
         phrases = {fold(pairs[n].conlang): pairs[n] for n in self.support[word, ranked[0].gloss]}
         return list(phrases.values())
-
-
-def _written(gloss: str) -> str:
-    """A gloss as English writes it: the words were folded to lower case, `I` comes back."""
-    return " ".join("I" if w == "i" else w for w in gloss.split())
 
 
 def _compound(senses: list[Sense], targets: list[tuple[str, ...]]) -> list[Sense]:
@@ -262,16 +260,23 @@ _SENTENCE_END = re.compile(r"[.!?:;\"“”]$")
 
 
 def _spellings(lines: Iterable[str]) -> dict[str, str]:
-    """How each word is most often written. A capital that only opens a sentence is counted
-    as the lower-case spelling, so that `Teik ai...` counts `teik`."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    """How each word is most often written inside a sentence (`Heda`, `I`, `Lexa`); a word
+    seen only opening sentences in lower case (`Teik ai...`: `teik`); a shouted word
+    (`SISEN`) as written in lower case."""
+    inside: dict[str, Counter[str]] = defaultdict(Counter)
+    opening: dict[str, Counter[str]] = defaultdict(Counter)
     for text in lines:
-        opening = True
+        first = True
         for token in text.split():
             word = _EDGES.sub("", token)
             if len(key := conlang_words(word)) == 1:
-                if opening and word[:1].isupper() and word[1:].islower():
+                if word[1:].isupper():
                     word = word.lower()
-                counts[key[0]][word] += 1
-            opening = bool(_SENTENCE_END.search(token)) or not word
-    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+                (opening if first else inside)[key[0]][word] += 1
+            first = bool(_SENTENCE_END.search(token)) or not word
+    written = {key: c.most_common(1)[0][0] for key, c in inside.items()}
+    for key, c in opening.items():
+        if key not in written:
+            word = c.most_common(1)[0][0]
+            written[key] = word if word == "I" else word.lower()
+    return written

@@ -4,7 +4,8 @@
 What no entry covers: a word that is no entry's spelling (a rejected entry's too: a person
 said no). What is shown: a best gloss at least `SHOWN` sure that two phrases or more support
 (one phrase alone always "aligns", and is often wrong). What `extract` proposes: a gloss at
-least `PROPOSED` sure that `MIN_PHRASES` phrases support.
+least `PROPOSED` sure that `MIN_PHRASES` phrases support, and not a proper noun (names,
+peoples and places are the extractor's to find).
 """
 
 from __future__ import annotations
@@ -105,13 +106,20 @@ class Glosser:
         return bool(self.pairs) and not self._vocabulary.isdisjoint(words)
 
 
+def proper(gloss: str) -> bool:
+    """A gloss the translations always capitalise (`Lexa`, `Sky People`): the word is a name,
+    a people or a place, for the extractor and a person to tell apart, not vocabulary."""
+    words = gloss.split()
+    return words != ["I"] and all(w[:1].isupper() for w in words)
+
+
 def proposals(glossary: Glossary) -> list[Finding]:
     """Candidate findings for `extract`: the words no entry covers that the glossary's phrases
     teach well enough, one finding per supporting phrase."""
     findings = []
     for item in Glosser(glossary).words().values():
         best = item.glosses[0]
-        if best.score < PROPOSED or len(item.evidence) < MIN_PHRASES:
+        if best.score < PROPOSED or len(item.evidence) < MIN_PHRASES or proper(best.gloss):
             continue
         for pair in item.evidence:  # merge keeps a few as sources, and counts them all
             findings.append(

@@ -114,7 +114,7 @@ def test_two_glosses_side_by_side_are_one() -> None:
         PhrasePair("Yu ste kwelen", "You are weak"),
         PhrasePair("Ai ste yuj", "I am strong"),
     ]
-    assert glosses(pairs)["skaikru"] == "sky people"
+    assert glosses(pairs)["skaikru"] == "Sky People"  # as the translations write it
 
 
 def test_one_phrase_translated_twice_is_one_piece_of_evidence() -> None:
@@ -134,6 +134,7 @@ def test_one_phrase_translated_twice_is_one_piece_of_evidence() -> None:
         (["Teik ai op", "Yu teik em"], "teik"),  # a capital opening a line is no spelling
         (["Ai laik Heda", "Heda ste yuj"], "Heda"),
         (["Ai ste kwelen. Teik em", "yu teik ai"], "teik"),
+        (["Ai SISEN yu", "Sisen!"], "sisen"),  # shouted
     ],
 )
 def test_the_spelling_shown_is_the_usual_one(lines: list[str], spelling: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 from glossary import store
 from glossary.importers import Imported, Record
 from glossary.learn import LEARNED, anchors_of, pairs_of
-from glossary.learned import Glosser, covered, lesson, merge_learned, proposals
+from glossary.learned import Glosser, covered, lesson, merge_learned, proper, proposals
 from glossary.models import Entry, Glossary
 
 LINES = [
@@ -83,6 +83,26 @@ def test_proposals_are_learned_candidates_with_their_phrases() -> None:
     ]
     assert all(f.method == LEARNED and f.kind == "word" for f in ste)
     assert all(0.5 <= f.confidence <= 1 for f in ste)
+
+
+def test_names_are_shown_but_not_proposed() -> None:
+    lines = [
+        ("Leksa ste yuj", "Lexa is strong"),
+        ("Leksa ste kwelen", "Lexa is weak"),
+        ("Ai hod Leksa", "I love Lexa"),
+        ("Yu ste kwelen", "You are weak"),
+    ]
+    glossary = Glossary(terms=[Entry(term=c, translations=[e], kind="phrase") for c, e in lines])
+    assert Glosser(glossary).best("Leksa") == "Lexa"
+    assert "Leksa" not in {f.term for f in proposals(glossary)}
+
+
+@pytest.mark.parametrize(
+    ("gloss", "is_proper"),
+    [("Lexa", True), ("Sky People", True), ("I", False), ("fight", False), ("sky People", False)],
+)
+def test_proper(gloss: str, is_proper: bool) -> None:
+    assert proper(gloss) is is_proper
 
 
 def write(path: Path, glossary: Glossary) -> None:
