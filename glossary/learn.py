@@ -147,14 +147,14 @@ def learn(
     model = fit(data, _fixed(anchors or {}, base), settings or Settings())
     links = _Links(model, data)
     spellings = _spellings(p.conlang for p in pairs)
-    english = _spellings(p.english for p in pairs)
+    written = _spellings(p.english for p in pairs)
     words = dict.fromkeys([*(w for w, _ in links.seen.most_common()), *carried])
     learned = [
         Learned(
             word,
             spellings.get(word, word),
             links.seen[word],
-            links.glosses(word, english),
+            links.glosses(word, written),
             links.evidence(word, kept),
             carried[word],
         )
@@ -269,10 +269,10 @@ def _spellings(lines: Iterable[str]) -> dict[str, str]:
         first = True
         for token in text.split():
             word = _EDGES.sub("", token)
-            if len(key := conlang_words(word)) == 1:
+            if len(keys := conlang_words(word)) == 1:
                 if word[1:].isupper():
                     word = word.lower()
-                (opening if first else inside)[key[0]][word] += 1
+                (opening if first else inside)[keys[0]][word] += 1
             first = bool(_SENTENCE_END.search(token)) or not word
     written = {key: c.most_common(1)[0][0] for key, c in inside.items()}
     for key, c in opening.items():
