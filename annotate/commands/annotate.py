@@ -71,15 +71,19 @@ def annotate(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")
+    ] = None,
 ) -> None:
     """Print stories with every known conlang word and phrase glossed where it stands.
 
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
     """
-    from annotate.readers import Skipped, find_stories, read_story
+    from annotate.readers import Skipped, find_stories
     from annotate.render.formats import render, renderer
     from annotate.render.model import Glossed, Options
     from annotate.spotting import Spotter
+    from annotate.spotting.batch import spot_files
     from glossary import files, store
     from glossary.errors import GlossError
 
@@ -88,19 +92,22 @@ def annotate(
         spotter = Spotter(known)
     items: list[Glossed] = []
     failed = False
-    for found in find_stories(paths or [Path("stories")]):
-        if isinstance(found, Skipped):
-            warn([str(found)])
-            continue
-        try:
-            if not found.exists():
-                raise GlossError(f"{found}: no such file or folder")
-            story = read_story(found)
-        except GlossError as err:  # one bad story is reported; the others are still glossed
-            warn(err.lines())
-            failed = True
-            continue
-        items.append(Glossed(story, spotter.spot(story, first=first)))
+    found = list(find_stories(paths or [Path("stories")]))
+    stories = [item for item in found if not isinstance(item, Skipped)]
+    try:
+        outcomes = spot_files(stories, known, first, jobs)
+        for each in found:  # messages in the order the files were found
+            outcome = each if isinstance(each, Skipped) else next(outcomes)
+            if isinstance(outcome, Skipped):
+                warn([str(outcome)])
+            elif isinstance(outcome, GlossError):
+                warn(outcome.lines())
+                failed = True
+            else:
+                items.append(Glossed(*outcome))
+    except KeyboardInterrupt:
+        typer.echo("\ninterrupted", err=True)
+        raise typer.Exit(130) from None
     if not items and not failed:
         warn(["gloss: no stories found"])
         failed = True

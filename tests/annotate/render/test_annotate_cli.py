@@ -118,6 +118,17 @@ def test_a_bad_story_is_one_line_and_the_others_are_still_printed(folder: Path) 
     ]
 
 
+@pytest.mark.parametrize("fmt", ["json", "inline"])
+def test_any_number_of_jobs_gives_the_same_output(folder: Path, fmt: str) -> None:
+    for n in range(8):  # enough stories for a pool
+        (folder / "stories" / f"s{n}.txt").write_text(STORY * (n + 1), encoding="utf-8")
+    (folder / "stories" / "bad.epub").write_bytes(b"PK\x00 not a zip")
+    one, two = run("--format", fmt, "-j", "1"), run("--format", fmt, "-j", "2")
+    assert one == two
+    assert one[0] == 1 and "HEDDAA" in one[1]
+    assert one[2] == "stories/bad.epub: not an EPUB (not a zip archive)\n"
+
+
 @pytest.mark.parametrize(
     ("glossary", "expected"),
     [
