@@ -37,9 +37,13 @@ class _Resolver(VersionedResolver):
     def processing_version(self) -> tuple[int, int]:
         return _VERSION
 
+    _table: dict[Any, list[tuple[str, Any]]] | None = None
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is ScalarNode and implicit[0]:
-            table = self.versioned_resolver
+            table = self._table
+            if table is None:
+                table = self._table = self.versioned_resolver
             for tag, regexp in (*table.get(value[0] if value else "", ()), *table.get(None, ())):
                 if regexp.match(value):
                     found = self._tags.get(tag)

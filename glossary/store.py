@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from glossary import stitch
 from glossary.errors import GlossError, Problem
 from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
@@ -23,6 +24,7 @@ from glossary.positions import validation_problems
 from glossary.reading import read as read  # for looking things up: cached, C-backed
 
 BOM = "\ufeff"
+STITCH_FROM = 16_384  # characters; ruamel alone reads a shorter text in a few milliseconds
 
 
 @dataclass(frozen=True)
@@ -121,10 +123,16 @@ def syntax_problem(err: YAMLError, label: str) -> Problem:
 
 
 def parse(text: str, label: str, style: Style | None = None) -> CommentedMap:
-    """The round-trip YAML tree of a glossary text; a positioned GlossError when it is not one."""
+    """The round-trip YAML tree of a glossary text; a positioned GlossError when it is not one.
+
+    A big text is stitched: the C parser for its simple lines, ruamel for the rest (`stitch`).
+    """
+    yaml = _round_trip(style or Style())
     try:
         with collector_paused():
-            data = _round_trip(style or Style()).load(text)
+            data = stitch.load(text, yaml.load) if len(text) >= STITCH_FROM else None
+            if data is None:
+                data = yaml.load(text)
     except YAMLError as err:
         raise GlossError("syntax error", [syntax_problem(err, label)]) from None
     if data is None:
