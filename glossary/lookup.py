@@ -88,6 +88,7 @@ class _Table:
     keys: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
+    exact: dict[str, list[int]] = field(default_factory=dict)  # rows by key
 
     @classmethod
     def build(cls, items: Iterable[Item]) -> _Table:
@@ -96,6 +97,7 @@ class _Table:
         for key, entry, where, text, words in sorted(items, key=lambda item: len(item[0])):
             if key and (key, entry) not in seen:
                 seen.add((key, entry))
+                table.exact.setdefault(key, []).append(len(table.keys))
                 table.keys.append(key)
                 table.rows.append((entry, where, text, words))
                 table.lengths.append(len(key))
@@ -104,6 +106,8 @@ class _Table:
     def search(self, key: str, cutoff: float) -> Iterator[tuple[int, int]]:
         """(score, row) of keys at least `cutoff` like `key`. ratio >= c needs lengths within
         2*min/(a+b) >= c, so only that slice of the table is compared."""
+        if cutoff >= 100:  # short keys: only the same key will do, and a dict finds it
+            return ((100, row) for row in self.exact.get(key, ()))
         c = cutoff / 100
         shortest, longest = int(c * len(key) / (2 - c)), int(len(key) * (2 - c) / c) + 1
         lo, hi = bisect_left(self.lengths, shortest), bisect_right(self.lengths, longest)
@@ -197,9 +201,13 @@ class Index:
             yield self.english, ekey, self.english.cutoff(len(ekey))
 
     def _fuzzy(self, text: str, words: int, whole: bool) -> list[Hit]:
+        keys = list(self._keys(text))
+        # Spelled exactly like a key of one language: the query is in that language, and
+        # only its near-identical keys are looked for (half the comparisons).
+        exact = [(side, key, cutoff) for side, key, cutoff in keys if key in side.all.exact]
         return [
             self._hit(side.all, row, score, text, words, whole)
-            for side, key, cutoff in self._keys(text)
+            for side, key, cutoff in exact or keys
             for score, row in side.all.search(key, cutoff)
         ]
 
