@@ -7,9 +7,8 @@ Example: [{"story": "stories/x.txt", "spans": [{"term": "Wanheda", "text": "Wanh
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Sequence
-from typing import Any
+from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
 from annotate.render.model import Glossed, Options
 from annotate.story import Story
@@ -37,27 +36,34 @@ def lines(story: Story, offsets: list[int]) -> list[int]:
     return found
 
 
-def story_spans(item: Glossed) -> dict[str, Any]:
-    story = item.story
-    starts = [s.start for s in item.spots]
-    line_of = dict(zip(starts, lines(story, starts), strict=True))
-    return {
-        "story": story.path,
-        "spans": [
-            {
-                "term": s.entry.term,
-                "text": story.text[s.start : s.end],
-                "start": s.start,
-                "end": s.end,
-                "line": line_of[s.start],
-                "translations": list(s.entry.translations),
-                "kind": s.entry.kind,
-                "status": s.entry.status,
-            }
-            for s in item.spots
-        ],
-    }
-
-
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return json.dumps([story_spans(i) for i in items], ensure_ascii=False, indent=2) + "\n"
+    """A JSON array, one story object each, one span per line. Written with the C string
+    encoder, each entry's fields encoded once: `json.dumps(indent=)` is pure Python, and
+    was most of the time of `annotate --format json` on a large story."""
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(_story(item) for item in items) + "\n]\n"
+
+
+def _story(item: Glossed) -> str:
+    story, text = item.story, item.story.text
+    head = f'  {{"story": {_string(story.path)}, "spans": ['
+    if not item.spots:
+        return head + "]}"
+    fields: dict[int, tuple[str, str]] = {}  # per entry: its term, and what follows `line`
+    rows: list[str] = []
+    for spot, line in zip(item.spots, lines(story, [s.start for s in item.spots]), strict=True):
+        entry = spot.entry
+        if id(entry) not in fields:
+            translations = ", ".join(map(_string, entry.translations))
+            fields[id(entry)] = (
+                _string(entry.term),
+                f', "translations": [{translations}], "kind": {_string(entry.kind)},'
+                f' "status": {_string(entry.status)}}}',
+            )
+        term, rest = fields[id(entry)]
+        rows.append(
+            f'    {{"term": {term}, "text": {_string(text[spot.start : spot.end])},'
+            f' "start": {spot.start}, "end": {spot.end}, "line": {line}{rest}'
+        )
+    return head + "\n" + ",\n".join(rows) + "\n  ]}"
