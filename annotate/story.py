@@ -173,6 +173,26 @@ class StoryBuilder:
             else:
                 self.hovers.append(Hover(start, self._length, hover))
 
+    def add_paragraph(self, text: str, line: int) -> None:
+        """`add(text, line)` then `end_paragraph()`, for a whole plain paragraph: no italics,
+        no hover (most of a plain-text story: this is its hot loop)."""
+        if not text:
+            self.end_paragraph()
+            return
+        if self._paragraph is not None:
+            self.add(text, line)
+            self.end_paragraph()
+            return
+        start = self._length
+        if line != self._line:
+            self.anchors.append((start, line))
+        self._chunks.append(text)
+        self._chunks.append("\n\n")
+        self._length = end = start + len(text)
+        self.paragraphs.append(Span(start, end))
+        self._length += 2
+        self._line = line + text.count("\n") + 2
+
     def set_file(self, name: str) -> None:
         """Text from here on comes from file `name` (an EPUB member); lines restart."""
         self.end_paragraph()

@@ -32,9 +32,13 @@ def parse_text(text: str, label: str) -> Story:
     line, counted = 1, 0
     for block in _BLOCK.finditer(text):
         body = block.group(0).rstrip()
-        line += text.count("\n", counted, block.start())
-        counted = block.start()
-        if body.strip():
+        start = block.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        if "*" not in body and "_" not in body:
+            if body.strip():
+                builder.add_paragraph(body, line)
+        elif body.strip():
             add_marked(builder, body, line)
             builder.end_paragraph()
     return builder.build()
