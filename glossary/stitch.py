@@ -56,7 +56,7 @@ _UNSUITED = ("\n%", "\r", "\x85", "\u2028", "\u2029")  # directives, other line 
 MOSTLY_IRREGULAR = 20  # one irregular line in this many: most entries to redo, ruamel alone
 
 
-class _Unexpected(Exception):
+class Unexpected(Exception):
     """The tree is not shaped as stitching expects."""
 
 
@@ -99,27 +99,27 @@ def load(text: str, pure: Parse) -> CommentedMap | None:
         return None
     try:
         return _stitch(fastyaml.round_trip_load(text), lines, irregular, pure)
-    except (YAMLError, _Unexpected):
+    except (YAMLError, Unexpected):
         return None
 
 
 def _stitch(tree: Any, lines: list[str], irregular: list[int], pure: Parse) -> CommentedMap:
     if not isinstance(tree, CommentedMap) or not isinstance(tree.get("terms"), CommentedSeq):
-        raise _Unexpected
+        raise Unexpected
     terms: CommentedSeq = tree["terms"]
     count = len(terms)
     if count < 2 or terms.fa.flow_style():
-        raise _Unexpected
+        raise Unexpected
     keys = list(tree)
     after = keys[keys.index("terms") + 1 :]
     end = tree.lc.key(after[0])[0] if after else len(lines)
-    bounds = [*_entry_lines(terms, lines), end]
+    bounds = [*entry_lines(terms, lines), end]
     if any(a >= b for a, b in pairwise(bounds)):
-        raise _Unexpected
+        raise Unexpected
     # -1: the header; i: entry i (to the next entry, or to the keys after `terms`); count: those
     redo = {bisect_right(bounds, line) - 1 for line in irregular}
     if count in redo or (after and count - 1 in redo):
-        raise _Unexpected  # the end of the file is ruamel's to attach
+        raise Unexpected  # the end of the file is ruamel's to attach
     if not redo:
         return tree
     dash = lines[bounds[0]][: len(lines[bounds[0]]) - len(lines[bounds[0]].lstrip(" "))]
@@ -127,10 +127,10 @@ def _stitch(tree: Any, lines: list[str], irregular: list[int], pure: Parse) -> C
     if -1 in redo:  # the header, parsed with the first entry and a sibling
         root = pure("\n".join([*lines[: bounds[1]], f"{dash}- 0\n"]))
         if not isinstance(root, CommentedMap) or list(root) != keys[: len(keys) - len(after)]:
-            raise _Unexpected
+            raise Unexpected
         seq = root["terms"]
         if not isinstance(seq, CommentedSeq) or len(seq) != 2:
-            raise _Unexpected
+            raise Unexpected
         del seq[1]
         for i in range(1, count):
             seq.append(terms[i])
@@ -145,7 +145,7 @@ def _stitch(tree: Any, lines: list[str], irregular: list[int], pure: Parse) -> C
     return root
 
 
-def _entry_lines(terms: CommentedSeq, lines: list[str]) -> list[int]:
+def entry_lines(terms: CommentedSeq, lines: list[str]) -> list[int]:
     """The line of each entry's `-`: the line its node starts on, after `- ` at one column."""
     found = []
     column = None
@@ -154,7 +154,7 @@ def _entry_lines(terms: CommentedSeq, lines: list[str]) -> list[int]:
         dash = _DASH.fullmatch(lines[line][:start])
         indent = len(lines[line]) - len(lines[line].lstrip(" "))
         if dash is None or column not in (None, indent):
-            raise _Unexpected
+            raise Unexpected
         column = indent
         found.append(line)
     return found
@@ -167,9 +167,9 @@ def _entry(span: list[str], first: int, dash: str | None, seq: CommentedSeq, pur
     root = pure("\n".join(["terms:", *span, *tail]))
     parsed = root.get("terms") if isinstance(root, CommentedMap) else None
     if not isinstance(parsed, CommentedSeq) or len(parsed) != (1 if dash is None else 2):
-        raise _Unexpected
+        raise Unexpected
     if root.ca.comment or root.ca.items or root.ca.end or parsed.ca.comment or parsed.ca.items:
-        raise _Unexpected  # comments outside the entry: not what stitching knows
+        raise Unexpected  # comments outside the entry: not what stitching knows
     if parsed.ca.end:
         seq.ca.end = parsed.ca.end
     entry = parsed[0]

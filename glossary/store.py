@@ -2,7 +2,8 @@
 
 People edit the glossary by hand, so the store edits the ruamel document itself (never a
 `model_dump()`), keeps the file's indentation, quotes, BOM and line endings, and leaves a file
-whose text would not change untouched.
+whose text would not change untouched. Big files are read mostly by libyaml (`stitch`), and
+saved by splicing: entries untouched since loading keep their text (`splice`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from glossary import stitch
+from glossary import splice, stitch
 from glossary.errors import GlossError, Problem
 from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
@@ -48,6 +50,7 @@ class Document:
     glossary: Glossary
     style: Style = field(default_factory=Style)
     text: str | None = None  # the text as read; None for a file not yet on disk
+    layout: splice.Layout | None = None  # where each entry's text is, to save by splicing
 
     @property
     def label(self) -> str:
@@ -157,7 +160,8 @@ def loads(text: str, path: Path) -> Document:
     label = str(path)
     style = guess_style(text)
     data = parse(text, label, style)
-    return Document(path=path, data=data, glossary=validate(data, label), style=style, text=text)
+    glossary = validate(data, label)
+    return Document(path, data, glossary, style, text, splice.layout(text, data))
 
 
 def load(path: Path) -> Document:
@@ -180,18 +184,38 @@ def load_or_new(path: Path, language: str | None = None) -> Document:
     return Document(path=path, data=data, glossary=Glossary(language=language))
 
 
-def dumps(doc: Document) -> str:
-    """The text of a document in its own style (without BOM, `\\n` newlines)."""
+def _dump(yaml: YAML, data: Any) -> str:
     from io import StringIO
 
     out = StringIO()
-    _round_trip(doc.style).dump(doc.data, out)
+    yaml.dump(data, out)
     return out.getvalue()
+
+
+def _render(doc: Document) -> tuple[str, splice.Layout | None]:
+    """The document's text and its layout: spliced when the document was loaded from a file
+    (entries unchanged since keep their text), else one whole dump."""
+    if doc.layout is not None:
+        yaml, one = _round_trip(replace(doc.style, explicit_start=False)), CommentedMap()
+        spliced = splice.splice(doc.layout, doc.data, lambda e: _dump(yaml, _alone(one, e)))
+        if spliced is not None:
+            return spliced
+    return _dump(_round_trip(doc.style), doc.data), None
+
+
+def _alone(holder: CommentedMap, entry: Any) -> CommentedMap:
+    holder["terms"] = CommentedSeq([entry])
+    return holder
+
+
+def dumps(doc: Document) -> str:
+    """The text of a document in its own style (without BOM, `\\n` newlines)."""
+    return _render(doc)[0]
 
 
 def save(doc: Document) -> bool:
     """Write the document atomically when its text changed; True when the file was written."""
-    text = dumps(doc)
+    text, layout = _render(doc)
     if text == doc.text and doc.path.exists():
         return False
     body = text.replace("\n", doc.style.newline)
@@ -199,4 +223,5 @@ def save(doc: Document) -> bool:
         body = BOM + body
     atomic_write(doc.path, body.encode("utf-8"))
     doc.text = text
+    doc.layout = layout
     return True
