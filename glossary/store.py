@@ -9,7 +9,9 @@ saved by splicing: entries untouched since loading keep their text (`splice`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from glossary.positions import validation_problems
 from glossary.reading import read as read  # for looking things up: cached, C-backed
 
 BOM = "\ufeff"
+STYLE_LINES = 5_000  # lines looked at to guess a file's indentation
 STITCH_FROM = 16_384  # characters; ruamel alone reads a shorter text in a few milliseconds
 
 
@@ -74,7 +77,9 @@ def guess_style(text: str) -> Style:
     """The indentation of a block-style YAML text, the house style where it shows none."""
     mapping = sequence = offset = None
     parent: int | None = None
-    for line in text.splitlines():
+    # The style shows in the first lines; a glossary may have no nested mapping at all, and
+    # scanning a 50,000-entry file for one would take a second.
+    for line in islice(_lines(text), STYLE_LINES):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         indent = len(line) - len(line.lstrip(" "))
@@ -95,6 +100,15 @@ def guess_style(text: str) -> Style:
         offset=offset if offset is not None else 2,
         explicit_start=explicit,
     )
+
+
+def _lines(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 def decode(raw: bytes, label: str) -> tuple[str, bool, str]:
@@ -151,7 +165,8 @@ def parse(text: str, label: str, style: Style | None = None) -> CommentedMap:
 def validate(data: CommentedMap, label: str) -> Glossary:
     """The model of a YAML tree; every problem positioned at its line and column."""
     try:
-        return Glossary.model_validate(data)
+        with collector_paused():
+            return Glossary.model_validate(data)
     except ValidationError as err:
         raise GlossError("invalid glossary", validation_problems(err, data, label)) from None
 
