@@ -8,7 +8,9 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from glossary.errors import GlossError, Problem
+from glossary.models import Glossary
 from glossary.positions import locate
+from glossary.reading import read
 from glossary.store import Document, load
 
 
@@ -22,6 +24,16 @@ def _position(data: CommentedMap, index: int, variant: int | None) -> tuple[int,
     if variant is not None:
         loc = ("terms", index, "variants", variant)
     return locate(data, loc, key_itself=False)
+
+
+def claimed_twice(glossary: Glossary) -> bool:
+    """Whether some spelling (term or variant) is claimed by two entries."""
+    owner: dict[str, int] = {}
+    for index, entry in enumerate(glossary.terms):
+        for spelling in entry.spellings():
+            if owner.setdefault(spelling_key(spelling), index) != index:
+                return True
+    return False
 
 
 def duplicate_spellings(doc: Document) -> Iterator[Problem]:
@@ -51,8 +63,14 @@ def check(doc: Document) -> list[Problem]:
 
 
 def check_file(path: Path) -> list[Problem]:
-    """All problems of the glossary at `path`: unreadable, syntax, schema, then the checks."""
+    """All problems of the glossary at `path`: unreadable, syntax, schema, then the checks.
+
+    A valid file is read the quick way (cached, or C-backed); only one with problems is loaded
+    with positions for them.
+    """
     try:
+        if not claimed_twice(read(path)):
+            return []
         doc = load(path)
     except GlossError as err:
         return err.problems or [Problem(str(path), 0, 0, err.message.removeprefix(f"{path}: "))]
