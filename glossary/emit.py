@@ -88,6 +88,11 @@ def _plain(node: CommentedMap | CommentedSeq) -> bool:
     return tag is None or getattr(tag, "value", None) is None
 
 
+def scalar(value: object) -> str | None:
+    """A block-context scalar as ruamel writes it; None when only ruamel can tell."""
+    return _scalar(value, flow=False)
+
+
 def _scalar(value: object, flow: bool) -> str | None:
     kind = type(value)
     if kind is bool:

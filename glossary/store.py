@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from glossary import splice, stitch
+from glossary import emit, splice, stitch
 from glossary.errors import GlossError, Problem
 from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
@@ -210,12 +210,44 @@ def _dump(yaml: YAML, data: Any) -> str:
 def _render(doc: Document) -> tuple[str, splice.Layout | None]:
     """The document's text and its layout: spliced when the document was loaded from a file
     (entries unchanged since keep their text), else one whole dump."""
+    style = doc.style
     if doc.layout is not None:
-        yaml, one = _round_trip(replace(doc.style, explicit_start=False)), CommentedMap()
-        spliced = splice.splice(doc.layout, doc.data, lambda e: _dump(yaml, _alone(one, e)))
+        yaml, one = _round_trip(replace(style, explicit_start=False)), CommentedMap()
+
+        def entry_text(entry: Any) -> str:
+            fast = emit.entry(entry, style.offset, style.sequence)
+            return "terms:\n" + fast if fast is not None else _dump(yaml, _alone(one, entry))
+
+        spliced = splice.splice(doc.layout, doc.data, entry_text)
         if spliced is not None:
             return spliced
-    return _dump(_round_trip(doc.style), doc.data), None
+    return _whole(doc.data, style), None
+
+
+def _whole(data: Any, style: Style) -> str:
+    """A whole dump; the entries gloss itself made (`emit.entry`) written directly after a
+    head of plain `key: value` lines, the rest by ruamel. The same text either way."""
+    terms = data.get("terms") if isinstance(data, CommentedMap) else None
+    if (
+        isinstance(terms, list)
+        and terms
+        and list(data)[-1] == "terms"
+        and not (data.ca.comment or data.ca.items or data.ca.end)
+        and (not isinstance(terms, CommentedSeq) or _plain_list(terms))
+        and all(emit.scalar(v) is not None for k, v in data.items() if k != "terms")
+    ):
+        entries = [emit.entry(e, style.offset, style.sequence) for e in terms]
+        if None not in entries:
+            head = CommentedMap((k, v) for k, v in data.items() if k != "terms")
+            start = _dump(_round_trip(style), head) if head else ""
+            if style.explicit_start and not head:
+                start = "---\n"
+            return start + "terms:\n" + "".join(e for e in entries if e is not None)
+    return _dump(_round_trip(style), data)
+
+
+def _plain_list(terms: CommentedSeq) -> bool:
+    return not (terms.ca.comment or terms.ca.items or terms.ca.end or terms.fa.flow_style())
 
 
 def _alone(holder: CommentedMap, entry: Any) -> CommentedMap:

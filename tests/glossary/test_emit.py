@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,9 +12,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from glossary import emit
+from glossary import emit, store
 from glossary.findings import Finding
-from glossary.merge import flow, new_entry
+from glossary.merge import flow, merge, new_entry
 
 
 def ruamel_text(node: CommentedMap, offset: int = 2) -> str:
@@ -83,3 +85,31 @@ def test_what_only_ruamel_can_write_is_left_to_it(change: object) -> None:
     node = new_entry([finding("Heda", "Commander", "Heda.", "a.txt")])
     change(node)  # type: ignore[operator]
     assert emit.entry(node) is None
+
+
+@pytest.mark.parametrize("language", [None, "Trigedasleng"])
+@pytest.mark.parametrize("offset", [0, 2])
+def test_a_new_glossary_is_saved_as_ruamel_would_save_it(
+    tmp_path: Path, language: str | None, offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[str | None] = []
+
+    def counted(*args: object) -> str | None:
+        written.append(fast(*args))  # type: ignore[arg-type]
+        return written[-1]
+
+    fast = emit.entry
+    monkeypatch.setattr(emit, "entry", counted)
+    doc = store.load_or_new(tmp_path / "g.yaml", language)
+    doc.style = replace(doc.style, offset=offset, sequence=offset + 2)
+    merge(
+        doc,
+        [finding(f"word{n}", f"sense: {n}'s", f'"Word{n}," she said.', "a.txt") for n in range(30)],
+    )
+    whole = store._dump(store._round_trip(doc.style), doc.data)
+    assert store.dumps(doc) == whole
+    assert len(written) == len(doc.data["terms"]) and None not in written  # all written fast
+    store.save(doc)
+    again = store.load(tmp_path / "g.yaml")  # now spliced: new entries written fast too
+    merge(again, [finding("Heda", "Commander", "Heda.", "b.txt")])
+    assert store.dumps(again) == store._dump(store._round_trip(again.style), again.data)
