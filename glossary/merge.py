@@ -228,6 +228,30 @@ class _Updated:
         return details
 
 
+@dataclass(frozen=True)
+class _Full:
+    """What decides whether findings change an entry whose sources are full."""
+
+    known: frozenset[tuple[Any, ...]]  # its sources' ids
+    translations: frozenset[str]  # folded: proposed in a source, or in its translations
+    spellings: frozenset[str]  # folded term and variants
+
+    @classmethod
+    def of(cls, node: CommentedMap) -> _Full | None:
+        sources = node.get("sources")
+        if not isinstance(sources, list) or len(sources) < MAX_SOURCES:
+            return None  # a new source would be kept
+        maps = [s for s in sources if isinstance(s, dict)]
+        return cls(
+            frozenset(_source_id(s) for s in maps),
+            frozenset(
+                [fold(str(s.get("translation"))) for s in maps if s.get("translation")]
+                + [fold(str(t)) for t in node.get("translations") or []]
+            ),
+            frozenset(fold(str(t)) for t in [node.get("term"), *(node.get("variants") or [])]),
+        )
+
+
 class Merger:
     """Findings merged into `doc.data` in place as they come, a story at a time, so a huge
     corpus never has to be held in memory; `finish` records sightings and reports."""
@@ -240,6 +264,7 @@ class Merger:
         self.changed: dict[int, _Updated | None] = {}  # None: added by this run
         self.sightings: Counter[int] = Counter()
         self.rejected: set[int] = set()
+        self.full: dict[int, _Full] = {}  # entries that only count sightings now
 
     def add(self, findings: Iterable[Finding]) -> None:
         findings = list(findings)  # ids are remembered by identity while the list lives
@@ -251,10 +276,13 @@ class Merger:
                 at = len(self.terms) - 1
                 self.index.add(at)
                 self.changed[at] = None
-            elif str(self.terms[at].get("status", "")) == "rejected":
+            elif at in self.rejected or str(self.terms[at].get("status", "")) == "rejected":
                 self.rejected.add(at)
                 continue
+            elif self._nothing_new(at, found, ids):
+                pass  # the common case on a large corpus: a term seen again, as before
             else:
+                self.full.pop(at, None)
                 update = _update(self.terms[at], found, ids)
                 if update.translations or update.variants or update.sources:
                     self.index.add(at)
@@ -266,6 +294,23 @@ class Merger:
                         done.variants += update.variants
                         done.sources += update.sources
             self.sightings[at] += ids.sightings(found)
+
+    def _nothing_new(self, at: int, found: Sequence[Finding], ids: _Ids) -> bool:
+        """Whether `_update` would leave the entry as it is: its sources are full, and the
+        findings bring no new source with a new translation, and no new spelling."""
+        full = self.full.get(at)
+        if full is None:
+            full = _Full.of(self.terms[at])
+            if full is None:
+                return False
+            self.full[at] = full
+        for f in found:
+            if fold(f.term) not in full.spellings:
+                return False
+            fresh = f.translation and ids.of(f) not in full.known
+            if fresh and fold(f.translation or "") not in full.translations:
+                return False
+        return True
 
     def finish(self) -> MergeReport:
         for at, sightings in self.sightings.items():

@@ -191,3 +191,23 @@ def test_typos_are_matched_among_many_entries_of_every_length(tmp_path: Path) ->
         "added wanheda (= commander of death)",
         f"updated {long_word} (variant {typo!r}, 1 source)",
     ]
+
+
+def test_an_entry_seen_again_only_counts_the_sighting(tmp_path: Path) -> None:
+    """Once an entry's sources are full, a finding with nothing new leaves it as it was
+    (the shortcut a large corpus takes) but `seen`, and one with something new still lands."""
+    doc = store.load_or_new(tmp_path / "g.yaml")
+    merger = Merger(doc)
+    merger.add([finding("Skaikru", "sky people", line=n) for n in range(1, 4)])
+    before = store.dumps(doc)
+    merger.add([finding("Skaikru", "sky people", line=n) for n in range(10, 20)])
+    assert store.dumps(doc) == before
+    merger.add([finding("skaikru", "the sky clan", line=30), finding("Skaikrus", line=31)])
+    report = merger.finish()
+    entry = store.validate(doc.data, "g.yaml").terms[0]
+    assert (entry.translations, entry.variants, entry.seen) == (
+        ["sky people", "the sky clan"],
+        ["Skaikrus"],
+        15,
+    )
+    assert [str(c) for c in report.changes] == ["added Skaikru (= sky people; the sky clan)"]
