@@ -23,6 +23,7 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text)).strip(" ")
 
 
+@lru_cache(maxsize=1 << 15)
 def squash(text: str) -> str:
     """`fold`, with runs of one letter collapsed: a shouted `Wanheddaa` is `wanheda`."""
     return _RUNS.sub(r"\1", fold(text))
