@@ -53,24 +53,42 @@ _EMPTY = re.compile(f"^([ -]*){_KEY}: *$", re.MULTILINE)  # a key, its value bel
 _DASH = re.compile(" *- +")
 _UNSUITED = ("\n%", "\r", "\x85", "\u2028", "\u2029")  # directives, other line breaks
 
-MOSTLY_IRREGULAR = 20  # one irregular line in this many: most entries to redo, ruamel alone
+MOSTLY_IRREGULAR = 0.8  # the share of entries to re-read above which ruamel alone is as quick
+_FIRST_ENTRY = re.compile("^terms:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*( *)- ", re.MULTILINE)
 
 
 class Unexpected(Exception):
     """The tree is not shaped as stitching expects."""
 
 
-def irregular_lines(text: str) -> list[int]:
+def irregular_lines(text: str, offsets: list[int] | None = None) -> list[int]:
     """0-based numbers of the lines of `text` (split at `\\n`) that are not simple lines."""
-    starts = [m.start() for m in _IRREGULAR.finditer(text) if m.start() < len(text)]
-    starts += [m.start() for m in _EMPTY.finditer(text) if not _opens_block(text, m)]
     found: list[int] = []
     line, at = 0, 0
-    for start in sorted(starts):
+    for start in _irregular_offsets(text) if offsets is None else offsets:
         line += text.count("\n", at, start)
         at = start
         found.append(line)
     return found
+
+
+def _irregular_offsets(text: str) -> list[int]:
+    starts = [m.start() for m in _IRREGULAR.finditer(text) if m.start() < len(text)]
+    starts += [m.start() for m in _EMPTY.finditer(text) if not _opens_block(text, m)]
+    return sorted(starts)
+
+
+def _mostly_irregular(text: str, irregular: list[int]) -> bool:
+    """Whether most entries hold an irregular line (a blank line between every two entries):
+    then ruamel alone is quicker than the C parser and ruamel for nearly every entry. Entries
+    are told by the `- ` of the first one after `terms:`."""
+    first = _FIRST_ENTRY.search(text)
+    if first is None:
+        return False
+    dash = re.compile(f"^{first.group(1)}- ", re.MULTILINE)
+    entries = [m.start() for m in dash.finditer(text, first.start(1))]
+    redo = {bisect_right(entries, at) for at in irregular}
+    return len(redo) > MOSTLY_IRREGULAR * len(entries)
 
 
 def _opens_block(text: str, key: re.Match[str]) -> bool:
@@ -93,10 +111,11 @@ def load(text: str, pure: Parse) -> CommentedMap | None:
     stitch (the caller then parses it with `pure`)."""
     if not fastyaml.C_PARSER or text.startswith("%") or any(s in text for s in _UNSUITED):
         return None
-    lines = text.split("\n")  # the last is "" when the text ends with a line break
-    irregular = irregular_lines(text)
-    if len(irregular) * MOSTLY_IRREGULAR > len(lines):
+    offsets = _irregular_offsets(text)
+    if _mostly_irregular(text, offsets):
         return None
+    lines = text.split("\n")  # the last is "" when the text ends with a line break
+    irregular = irregular_lines(text, offsets)
     try:
         return _stitch(fastyaml.round_trip_load(text), lines, irregular, pure)
     except (YAMLError, Unexpected):

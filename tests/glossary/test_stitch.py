@@ -157,9 +157,13 @@ def test_not_stitched(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert stitched(text) is None
 
 
-def test_a_mostly_irregular_file_is_left_to_ruamel() -> None:
-    text = glossary(*["\n\n\n"] * 10)  # one line in seven blank
-    assert stitched(text) is None
+@pytest.mark.parametrize(
+    ("spaced", "stitches"),
+    [(1, False), (2, True)],  # entries with a blank line after them: all, half
+)
+def test_a_mostly_irregular_file_is_left_to_ruamel(spaced: int, stitches: bool) -> None:
+    body = "".join(entry(n) + ("\n" if n % spaced == 0 else "") for n in range(30))
+    assert (stitched("terms:\n" + body) is not None) is stitches
 
 
 @pytest.mark.parametrize(
