@@ -26,7 +26,9 @@ from itertools import pairwise
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import StringMark, YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from glossary import fastyaml
 
@@ -79,15 +81,16 @@ def _irregular_offsets(text: str) -> list[int]:
 
 
 def _mostly_irregular(text: str, irregular: list[int]) -> bool:
-    """Whether most entries hold an irregular line (a blank line between every two entries):
-    then ruamel alone is quicker than the C parser and ruamel for nearly every entry. Entries
-    are told by the `- ` of the first one after `terms:`."""
+    """Whether most entries hold an irregular line (a comment in every entry): then ruamel
+    alone is quicker than the C parser and ruamel for nearly every entry. Entries are told by
+    the `- ` of the first one after `terms:`."""
     first = _FIRST_ENTRY.search(text)
     if first is None:
         return False
     dash = re.compile(f"^{first.group(1)}- ", re.MULTILINE)
     entries = [m.start() for m in dash.finditer(text, first.start(1))]
-    redo = {bisect_right(entries, at) for at in irregular}
+    # blank lines ending an entry are no reason to re-read it (see _blank_lines_after)
+    redo = {bisect_right(entries, at) for at in irregular if text[at : at + 1] not in ("\n", "")}
     return len(redo) > MOSTLY_IRREGULAR * len(entries)
 
 
@@ -159,9 +162,44 @@ def _stitch(tree: Any, lines: list[str], irregular: list[int], pure: Parse) -> C
             root.lc.data[key] = tree.lc.data[key]
     done = {-1, 0} if -1 in redo else {-1}
     for i in sorted(redo - done):
+        if i < count - 1 and _blank_lines_after(seq[i], lines, bounds[i], bounds[i + 1]):
+            continue
         span = lines[bounds[i] : bounds[i + 1]]
         seq[i] = _entry(span, bounds[i], None if i == count - 1 else dash, seq, pure)
     return root
+
+
+def _blank_lines_after(entry: Any, lines: list[str], first: int, end: int) -> bool:
+    """Put the blank lines that end an entry's text where ruamel puts them (a comment token of
+    line breaks on its last scalar), when they are its only irregular lines; False when the
+    entry must be re-read."""
+    blanks = 0
+    while blanks < end - first and lines[end - 1 - blanks] == "":
+        blanks += 1
+    if not blanks or irregular_lines("\n".join(lines[first : end - blanks])):
+        return False
+    node: Any = entry
+    while True:  # down to the last scalar, through block mappings and lists only
+        if not isinstance(node, CommentedMap | CommentedSeq) or not node or node.fa.flow_style():
+            return False  # a flow collection, or nothing: ruamel's ways there are its own
+        at = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        if not isinstance(node[at], CommentedMap | CommentedSeq):
+            break
+        node = node[at]
+    if node[at] is None:
+        return False
+    # where ruamel's scanner was: a plain scalar's start, or the line after a quoted one
+    line, column = node.lc.value(at) if isinstance(node, CommentedMap) else node.lc.item(at)
+    if isinstance(node[at], SingleQuotedScalarString | DoubleQuotedScalarString):
+        line, column = line + 1, 0
+    token = CommentToken(
+        "\n" * (blanks + 1), StringMark("<unicode string>", 0, line, column, "", 0)
+    )
+    if isinstance(node, CommentedMap):
+        node.ca.items[at] = [None, None, token, None]
+    else:
+        node.ca.items[at] = [token, None, None, None]
+    return True
 
 
 def entry_lines(terms: CommentedSeq, lines: list[str]) -> list[int]:

@@ -159,11 +159,37 @@ def test_not_stitched(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("spaced", "stitches"),
-    [(1, False), (2, True)],  # entries with a blank line after them: all, half
+    [(1, False), (2, True)],  # entries with a comment after them: all, half
 )
 def test_a_mostly_irregular_file_is_left_to_ruamel(spaced: int, stitches: bool) -> None:
-    body = "".join(entry(n) + ("\n" if n % spaced == 0 else "") for n in range(30))
+    body = "".join(entry(n) + ("  # seen\n" if n % spaced == 0 else "") for n in range(30))
     assert (stitched("terms:\n" + body) is not None) is stitches
+
+
+@pytest.mark.parametrize(
+    ("last", "stitches"),
+    [
+        ("    kind: word", True),
+        ("    kind: word   ", True),
+        ("    seen: 5", True),
+        ("    confidence: 0.50", True),
+        ("    notes: 'x y'", True),
+        ('    notes: "x y"', True),
+        ("    translations:\n      - x", True),
+        ("    translations:\n      - 'x'", True),
+        ("    translations:\n      - [x]", True),
+        ("    sources:\n      - story: s\n        line: 3", True),
+        ("    sources:\n      - story: s\n        quote: 'q'", True),
+        ("    sources:\n      - - x", True),
+        # ruamel puts these blank lines before the next entry, in the list: not stitched
+        ("    translations: [x, y]", False),
+        ("    notes:", False),
+    ],
+)
+@pytest.mark.parametrize("blanks", [1, 2])
+def test_blank_lines_between_entries(last: str, stitches: bool, blanks: int) -> None:
+    body = "".join(f"  - term: t{n}\n{last}\n" + "\n" * blanks for n in range(6))
+    assert_same("language: x\nterms:\n" + body + "  - term: end\n", stitches)
 
 
 @pytest.mark.parametrize(
