@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 RARE = 2.0  # Zipf below this: English almost never writes the word (heda 1.9, skaikru 1.4)
 COMMON = 3.0  # Zipf at or above this: an ordinary English word
@@ -57,14 +57,14 @@ def stopwords() -> frozenset[str]:
     return frozenset(top_n_list("en", 100))
 
 
-@cache
+@lru_cache(maxsize=1 << 17)  # every story asks about the same words; bounded for huge corpora
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when English never uses it)."""
     freq = _frequencies().get(word.casefold().replace("\u2019", "'"))
     return math.log10(freq) + 9 if freq else 0.0
 
 
-@cache
+@lru_cache(maxsize=1 << 17)
 def english_form(word: str, depth: int = 2) -> bool:
     """An English word, an English stem with English endings, or a compound of English
     words (`self-respecting`, `pent-up`)."""

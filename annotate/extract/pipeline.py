@@ -420,7 +420,7 @@ class _Remembered:
     """A lexicon's answers remembered from story to story: every story asks about the same
     English words. Forgotten past a size, so a huge corpus keeps memory flat."""
 
-    LIMIT = 200_000
+    LIMIT = 50_000  # words per memo; a few MB each
 
     def __init__(self, known: Known) -> None:
         self._known = known
