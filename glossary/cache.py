@@ -104,8 +104,10 @@ def keep(folder: Path, name: str, glossary: Glossary) -> None:
             handle.write(payload)
         os.replace(tmp, _path(folder, name))
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
         return
+    finally:  # also on Ctrl-C: no half-written file left behind
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink(missing_ok=True)
     prune(folder)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -179,3 +180,16 @@ def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
         f"{0:040x}",
         f"{4:040x}",
     ]
+
+
+@pytest.mark.parametrize("error", [OSError("disk full"), KeyboardInterrupt()])
+def test_an_interrupted_write_leaves_nothing(
+    error: BaseException, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(cache.os, "replace", fail)
+    with contextlib.suppress(KeyboardInterrupt):
+        cache.keep(tmp_path, "0" * 40, Glossary(terms=[Entry(term="a")]))
+    assert list(tmp_path.iterdir()) == []
