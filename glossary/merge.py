@@ -26,6 +26,9 @@ from glossary.spellings import TYPO_MIN_LENGTH, Spellings
 from glossary.store import Document
 
 MAX_SOURCES = 3  # evidence kept per entry; more findings only raise `seen`
+# Translations proposed per entry, at most: a corpus of thousands of stories words one line
+# in ever more ways, and an entry (and the file) would grow without end.
+MAX_PROPOSED = 8
 
 
 @dataclass
@@ -235,6 +238,7 @@ class _Full:
     known: frozenset[tuple[Any, ...]]  # its sources' ids
     translations: frozenset[str]  # folded: proposed in a source, or in its translations
     spellings: frozenset[str]  # folded term and variants
+    capped: bool  # MAX_PROPOSED translations proposed: no more are taken
 
     @classmethod
     def of(cls, node: CommentedMap) -> _Full | None:
@@ -242,13 +246,12 @@ class _Full:
         if not isinstance(sources, list) or len(sources) < MAX_SOURCES:
             return None  # a new source would be kept
         maps = [s for s in sources if isinstance(s, dict)]
+        proposed = {fold(str(s.get("translation"))) for s in maps if s.get("translation")}
         return cls(
             frozenset(_source_id(s) for s in maps),
-            frozenset(
-                [fold(str(s.get("translation"))) for s in maps if s.get("translation")]
-                + [fold(str(t)) for t in node.get("translations") or []]
-            ),
+            frozenset(proposed | {fold(str(t)) for t in node.get("translations") or []}),
             frozenset(fold(str(t)) for t in [node.get("term"), *(node.get("variants") or [])]),
+            len(proposed) >= MAX_PROPOSED,
         )
 
 
@@ -307,7 +310,7 @@ class Merger:
         for f in found:
             if fold(f.term) not in full.spellings:
                 return False
-            fresh = f.translation and ids.of(f) not in full.known
+            fresh = f.translation and ids.of(f) not in full.known and not full.capped
             if fresh and fold(f.translation or "") not in full.translations:
                 return False
         return True
@@ -412,7 +415,9 @@ def _update(node: CommentedMap, findings: Sequence[Finding], ids: _Ids) -> _Upda
             continue
         seen_ids.add(fid)
         text = finding.translation
-        new_translation = bool(text) and fold(text or "") not in proposed | have
+        new_translation = (
+            bool(text) and fold(text or "") not in proposed | have and len(proposed) < MAX_PROPOSED
+        )
         if len(sources) < MAX_SOURCES or new_translation:
             sources.append(_source_node(finding))
         if new_translation and text:

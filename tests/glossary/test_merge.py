@@ -9,7 +9,7 @@ import pytest
 
 from glossary import store
 from glossary.findings import Finding
-from glossary.merge import Merger, group, merge, same_term
+from glossary.merge import MAX_PROPOSED, Merger, group, merge, same_term
 
 
 def finding(term: str, translation: str | None = None, line: int = 1, **kw: object) -> Finding:
@@ -211,3 +211,12 @@ def test_an_entry_seen_again_only_counts_the_sighting(tmp_path: Path) -> None:
         15,
     )
     assert [str(c) for c in report.changes] == ["added Skaikru (= sky people; the sky clan)"]
+
+
+def test_translations_taken_per_entry_are_bounded(tmp_path: Path) -> None:
+    """Thousands of stories word a line in ever more ways: an entry takes the first
+    MAX_PROPOSED translations, and the rest only count as sightings."""
+    doc = run(tmp_path / "g.yaml", [finding("Hod op", f"stop {n}!", line=n) for n in range(1, 40)])
+    entry = doc.glossary.terms[0]
+    assert len(entry.translations) == MAX_PROPOSED == len(entry.sources)
+    assert entry.seen == 39
