@@ -68,8 +68,9 @@ _ECHO_TITLE = re.compile(
 # A footnote marker left on the line (`(7)`, `[^2]`, `21` from a <sup>) before a speech tag.
 _MARKER = r"(?:\s*(?:\(\d{1,3}\)|\[\^?[\w-]+\]|\d{1,3}(?=\s)|[\u00b9\u00b2\u00b3\u2070-\u2079]+))?"
 _SPEECH_TAG = re.compile(
-    _MARKER + r"\s*(?:[,.!?]\s*)?(?:[A-Za-z]+\s+(?:said|says|whispered|asked|replied|murmured|"
-    r"shouted|called|breathed|muttered|growled|added|answered|snapped|repeated|chanted)\b"
+    _MARKER + r"\s*(?:[,.!?]\s*)?(?:(?:[A-Za-z]+\s+){1,3}?(?:said|says|whispered|asked|"
+    r"replied|murmured|shouted|called|breathed|muttered|growled|added|answered|snapped|"
+    r"repeated|chanted)\b"
     r"|came\s+the\s+(?:answer|reply|response)\b)[^.\"\u201c]{0,80}[.,]\s*",
 )
 _ARTICLE_LINE = re.compile(r"\s*[\"\u201c]((?:A|An|The)\s+[a-z]\w*(?:\s+[a-z]\w*){0,2})[.!]")
