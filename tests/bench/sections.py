@@ -228,8 +228,8 @@ def annotate(ctx: Context) -> list[Row]:
         )
     if rg is not None:
         rows[0].note = (rows[0].note + "; " if rows[0].note else "") + (
-            "rg runs on all cores (its default), searches the HTML as text and skips the "
-            "EPUBs (zip: binary)"
+            "both run with their defaults (all cores); rg reads the HTML as text and skips "
+            "the EPUBs (zip: binary)"
         )
     return rows
 
