@@ -7,12 +7,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from annotate.extract import names, notes
 from annotate.extract.english import Vocabulary, zipf
+from annotate.extract.remembered import remembered
 from annotate.extract.scoring import Known, foreignness, is_conlang_run
-from annotate.extract.scoring import is_rare as _is_rare
 from annotate.extract.tokens import (
     PUNCTUATION,
     WORD,
@@ -81,7 +81,7 @@ class _Scan:
     def __init__(self, story: Story, known: Known, lexicon: Lexicon | None) -> None:
         self.story = story
         self.text = text = story.text
-        self.known = _remembered(known)
+        self.known = remembered(known)
         self.lexicon = lexicon
         self.quotes = list(quotations(text))
         self.italics = sorted(story.italics, key=lambda s: s.start)
@@ -169,7 +169,7 @@ class _Scan:
 
     def _could_be_conlang(self, start: int, end: int) -> bool:
         """A cheap bound on `is_conlang_run` and `_one_word_line`: one word that looks
-        foreign here, or two of more words. Most English dialogue is never tokenised."""
+        foreign here, or two or more words. Most English dialogue is never tokenised."""
         found = WORD.findall(self.text, start, end)
         foreign = 0
         for form in found:
@@ -408,69 +408,6 @@ class _Scan:
             self.kom(paragraph)
             self.single_words(paragraph)
         return self.found
-
-
-class _Form(NamedTuple):
-    folded: str  # casefolded
-    stem: str  # casefolded, without a possessive `'s`
-    rare: bool  # a single-word candidate (`single_words`)
-
-
-class _Remembered:
-    """A lexicon's answers remembered from story to story: every story asks about the same
-    English words. Forgotten past a size, so a huge corpus keeps memory flat."""
-
-    LIMIT = 50_000  # words per memo; a few MB each
-
-    def __init__(self, known: Known) -> None:
-        self._known = known
-        self._words: dict[str, bool] = {}
-        self._names: dict[str, bool] = {}
-        self._rare: dict[str, bool] = {}
-        self._forms: dict[str, _Form] = {}
-
-    def is_word(self, spelling: str) -> bool:
-        if spelling not in self._words:
-            self._words[spelling] = self._known.is_word(spelling)
-        return self._words[spelling]
-
-    def is_name(self, spelling: str) -> bool:
-        if spelling not in self._names:
-            self._names[spelling] = self._known.is_name(spelling)
-        return self._names[spelling]
-
-    def is_rare(self, word: str) -> bool:
-        if word not in self._rare:
-            self._rare[word] = _is_rare(word, self)
-        return self._rare[word]
-
-    def form(self, written: str) -> _Form:
-        """What extraction asks of every word a story writes."""
-        if written not in self._forms:
-            stem = bare(written)
-            self._forms[written] = _Form(
-                written.casefold(), stem.casefold(), len(stem) >= 2 and self.is_rare(stem)
-            )
-        return self._forms[written]
-
-    def trim(self) -> None:
-        for memo in (self._words, self._names, self._rare, self._forms):
-            if len(memo) > self.LIMIT:
-                memo.clear()
-
-
-_REMEMBERED: dict[int, tuple[Known, _Remembered]] = {}
-
-
-def _remembered(known: Known) -> _Remembered:
-    """The one memory of `known` in this process (kept with it, so its id is not reused)."""
-    if id(known) not in _REMEMBERED:
-        if len(_REMEMBERED) > 4:
-            _REMEMBERED.clear()
-        _REMEMBERED[id(known)] = (known, _Remembered(known))
-    memory = _REMEMBERED[id(known)][1]
-    memory.trim()
-    return memory
 
 
 _PHRASES: dict[object, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
