@@ -6,6 +6,7 @@ structure), `.epub` books. Every problem with a file is a `GlossError` naming it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def find_stories(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
     """
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in _files(path):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 if child.suffix.lower() in READERS:
@@ -72,3 +73,22 @@ def find_stories(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
                     yield Skipped(child, "not a story format")
         else:
             yield path
+
+
+def _files(root: Path) -> list[Path]:
+    """Every file under `root`, sorted; a linked folder is followed (an archive of shelves
+    may be links), each folder once, so a link loop ends."""
+    seen: set[tuple[int, int]] = set()
+    found: list[Path] = []
+    for folder, folders, names in os.walk(root, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            folders[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            folders[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        found.extend(Path(folder, name) for name in names)
+    return sorted(p for p in found if p.is_file())

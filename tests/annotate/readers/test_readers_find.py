@@ -44,6 +44,17 @@ def test_folders_recursively_in_a_stable_order(tmp_path: Path) -> None:
     assert list(find_stories([tmp_path / "c.pdf"])) == [tmp_path / "c.pdf"]
 
 
+def test_linked_folders_are_followed_once_and_a_loop_ends(tmp_path: Path) -> None:
+    shelf = tmp_path / "elsewhere" / "shelf"
+    shelf.mkdir(parents=True)
+    (shelf / "s.txt").write_text("text")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "linked").symlink_to(shelf)
+    (shelf / "loop").symlink_to(tmp_path / "archive")  # archive/linked/loop/linked/...
+    found = [f.relative_to(tmp_path) for f in find_stories([tmp_path / "archive"])]
+    assert [str(f) for f in found] == ["archive/linked/s.txt"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
