@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +14,7 @@ from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported,
 from annotate.render.formats import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from annotate.render.model import Glossed
     from glossary.learned import Glosser
@@ -80,7 +81,7 @@ def annotate(
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
     """
     from annotate.readers import Skipped, find_stories
-    from annotate.render.formats import render, renderer
+    from annotate.render.formats import render, renderer, stream
     from annotate.render.model import Glossed, Options
     from annotate.spotting import Spotter
     from annotate.spotting.batch import spot_files
@@ -90,27 +91,6 @@ def annotate(
     with reported():
         known = store.read(glossary)
         spotter = Spotter(known)
-    items: list[Glossed] = []
-    failed = False
-    found = list(find_stories(paths or [Path("stories")]))
-    stories = [item for item in found if not isinstance(item, Skipped)]
-    try:
-        outcomes = spot_files(stories, known, first, jobs)
-        for each in found:  # messages in the order the files were found
-            outcome = each if isinstance(each, Skipped) else next(outcomes)
-            if isinstance(outcome, Skipped):
-                warn([str(outcome)])
-            elif isinstance(outcome, GlossError):
-                warn(outcome.lines())
-                failed = True
-            else:
-                items.append(Glossed(*outcome))
-    except KeyboardInterrupt:
-        typer.echo("\ninterrupted", err=True)
-        raise typer.Exit(130) from None
-    if not items and not failed:
-        warn(["gloss: no stories found"])
-        failed = True
     to_terminal = output is None and sys.stdout.isatty()
     options = Options(
         color=_colour(color, to_terminal),
@@ -118,20 +98,53 @@ def annotate(
         word=spotter.entry_for,
         learned=_learned(known),
     )
+    found = list(find_stories(paths or [Path("stories")]))
+    failed = False
+    count = 0
+
+    def glossed() -> Iterator[Glossed]:
+        """The stories read and spotted on every core; messages in the order the files were
+        found, as they come."""
+        nonlocal failed, count
+        stories = [item for item in found if not isinstance(item, Skipped)]
+        with closing(spot_files(stories, known, first, jobs)) as outcomes:
+            for each in found:
+                outcome = each if isinstance(each, Skipped) else next(outcomes)
+                if isinstance(outcome, Skipped):
+                    warn([str(outcome)])
+                elif isinstance(outcome, GlossError):
+                    warn(outcome.lines())
+                    failed = True
+                else:
+                    count += 1
+                    yield Glossed(*outcome)
+
     out = Path(output) if output is not None else None
-    if out is None or output is None:
-        if items:
-            # color=: click would strip the styles whenever stdout is not a terminal
-            typer.echo(render(fmt, items, options), nl=False, color=options.color)
-    elif out.is_dir() or output.endswith(("/", os.sep)):
-        suffix = renderer(fmt).SUFFIX
-        with reported():
-            _make_folder(out)
-            for name, item in zip(_file_names(items, suffix), items, strict=True):
-                files.atomic_write(out / name, render(fmt, [item], options).encode("utf-8"))
-    elif items:
-        with reported():
-            files.atomic_write(out, render(fmt, items, options).encode("utf-8"))
+    try:
+        if out is None or output is None:
+            # Story by story as they come: only one is held, however many there are.
+            for piece in stream(fmt, glossed(), options):
+                if count:  # nothing at all (not even `[]`) when no story could be read
+                    # color=: click would strip the styles whenever stdout is not a terminal
+                    typer.echo(piece, nl=False, color=options.color)
+        else:
+            items = list(glossed())
+            if out.is_dir() or output.endswith(("/", os.sep)):
+                suffix = renderer(fmt).SUFFIX
+                with reported():
+                    _make_folder(out)
+                    for name, item in zip(_file_names(items, suffix), items, strict=True):
+                        text = render(fmt, [item], options)
+                        files.atomic_write(out / name, text.encode("utf-8"))
+            elif items:
+                with reported():
+                    files.atomic_write(out, render(fmt, items, options).encode("utf-8"))
+    except KeyboardInterrupt:
+        typer.echo("\ninterrupted", err=True)
+        raise typer.Exit(130) from None
+    if not count and not failed:
+        warn(["gloss: no stories found"])
+        failed = True
     if failed:
         raise typer.Exit(1)
 

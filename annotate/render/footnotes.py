@@ -6,7 +6,7 @@ Example: `whispers of Wanheda[1].` ... `[1] Wanheda: Commander of Death`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from annotate.render.glosses import gloss, used
 from annotate.render.model import Glossed, Options
@@ -17,8 +17,12 @@ SUFFIX = ".txt"
 RULE = "-" * 20
 
 
-def render(items: Sequence[Glossed], options: Options) -> str:
+def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
     return each_story(items, options, _story)
+
+
+def render(items: Sequence[Glossed], options: Options) -> str:
+    return "".join(stream(items, options))
 
 
 def _story(item: Glossed, options: Options) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -33,6 +33,17 @@ def renderer(fmt: Format) -> Renderer:
     """The module that renders `fmt`: `render(items, options)` and its file `SUFFIX`."""
     module = importlib.import_module(f"annotate.render.{_MODULES.get(fmt, fmt.value)}")
     return cast(Renderer, module)
+
+
+def stream(fmt: Format, items: Iterable[Glossed], options: Options) -> Iterator[str]:
+    """The text of `items` in format `fmt`, story by story as they come, for the formats that
+    can (one story in memory at a time); the whole text at the end for the others (html,
+    whose contents come first)."""
+    module = renderer(fmt)
+    each = getattr(module, "stream", None)
+    if each is not None:
+        return cast(Iterator[str], each(items, options))
+    return iter([module.render(list(items), options)])
 
 
 def render(fmt: Format, items: Sequence[Glossed], options: Options) -> str:

@@ -5,7 +5,7 @@ Example: `whispers of Wanheda [Commander of Death].`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from annotate.render.glosses import gloss
 from annotate.render.model import Glossed, Options
@@ -19,8 +19,12 @@ def bracket(spot: Spot) -> Piece:
     return (f" [{gloss(spot.entry)}]", Style.GLOSS)
 
 
-def render(items: Sequence[Glossed], options: Options) -> str:
+def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
     return each_story(items, options, _story)
+
+
+def render(items: Sequence[Glossed], options: Options) -> str:
+    return "".join(stream(items, options))
 
 
 def _story(item: Glossed, options: Options) -> str:

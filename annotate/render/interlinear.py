@@ -11,7 +11,7 @@ Example (`~`: learned from the glossary's phrases; `?`: not known):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotate.render.glosses import gloss, short_gloss
@@ -106,8 +106,12 @@ def _word_gloss(word: str, options: Options) -> str:
     return ".".join(short_gloss(entry).split())
 
 
-def render(items: Sequence[Glossed], options: Options) -> str:
+def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
     return each_story(items, options, _story)
+
+
+def render(items: Sequence[Glossed], options: Options) -> str:
+    return "".join(stream(items, options))
 
 
 def _story(item: Glossed, options: Options) -> str:

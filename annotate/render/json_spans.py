@@ -7,7 +7,7 @@ Example: [{"story": "stories/x.txt", "spans": [{"term": "Wanheda", "text": "Wanh
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
 from annotate.render.model import Glossed, Options
@@ -36,13 +36,18 @@ def lines(story: Story, offsets: list[int]) -> list[int]:
     return found
 
 
-def render(items: Sequence[Glossed], options: Options) -> str:
+def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
     """A JSON array, one story object each, one span per line. Written with the C string
     encoder, each entry's fields encoded once: `json.dumps(indent=)` is pure Python, and
     was most of the time of `annotate --format json` on a large story."""
-    if not items:
-        return "[]\n"
-    return "[\n" + ",\n".join(_story(item) for item in items) + "\n]\n"
+    count = 0
+    for count, item in enumerate(items, 1):
+        yield ("[\n" if count == 1 else ",\n") + _story(item)
+    yield "\n]\n" if count else "[]\n"
+
+
+def render(items: Sequence[Glossed], options: Options) -> str:
+    return "".join(stream(items, options))
 
 
 def _story(item: Glossed) -> str:

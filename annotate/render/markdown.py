@@ -10,7 +10,7 @@ Example: `whispers of **Wanheda** _(Commander of Death)_.`
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from annotate.render.glosses import gloss, title, used
 from annotate.render.model import Glossed, Options
@@ -90,5 +90,10 @@ def _story(item: Glossed) -> str:
     return "\n".join(out) + "\n"
 
 
+def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
+    for count, item in enumerate(items):
+        yield ("\n---\n\n" if count else "") + _story(item)
+
+
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return "\n---\n\n".join(_story(item) for item in items)
+    return "".join(stream(items, options))

@@ -8,7 +8,7 @@ adds ANSI styles when colour is on.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from enum import IntFlag
 
 from annotate.render.model import Glossed, Options
@@ -131,16 +131,25 @@ def emit(pieces: list[Piece], *, color: bool, width: int | None) -> str:
 
 
 def each_story(
-    items: Sequence[Glossed], options: Options, one: Callable[[Glossed, Options], str]
-) -> str:
-    """Every story rendered by `one`, each under a heading when there are several."""
-    parts = []
-    for item in items:
-        text = one(item, options)
-        if len(items) > 1:
-            text = f"{heading(item.story.path, options.color)}\n{text}"
-        parts.append(text)
-    return "\n".join(parts)
+    items: Iterable[Glossed], options: Options, one: Callable[[Glossed, Options], str]
+) -> Iterator[str]:
+    """Every story rendered by `one` as it comes, each under a heading when there are
+    several: the first is held until a second shows there are."""
+    held: Glossed | None = None
+    for count, item in enumerate(items, 1):
+        if count == 1:
+            held = item
+            continue
+        if held is not None:
+            yield _headed(held, options, one)
+            held = None
+        yield "\n" + _headed(item, options, one)
+    if held is not None:
+        yield one(held, options)
+
+
+def _headed(item: Glossed, options: Options, one: Callable[[Glossed, Options], str]) -> str:
+    return f"{heading(item.story.path, options.color)}\n{one(item, options)}"
 
 
 def heading(path: str, color: bool) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 
 from annotate.pool import ordered_map
@@ -39,6 +39,6 @@ def _one(path: Path) -> Outcome:
 
 def spot_files(
     files: Sequence[Path], glossary: Glossary, first: bool = False, jobs: int | None = None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
     return ordered_map(_one, files, jobs, _prepare, (glossary, first))

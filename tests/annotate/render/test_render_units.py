@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
 from annotate.render import html, interlinear, markdown
+from annotate.render.formats import Format, render, stream
 from annotate.render.model import Glossed, Options
 from annotate.render.runs import runs
 from annotate.render.terminal import Style, emit, width_of, wrap
@@ -216,3 +218,19 @@ def test_json_lines_are_those_of_the_story(anchors: list[tuple[int, int]]) -> No
     story = Story(path="s.txt", text="a\nb\n\nc\nd\ne\n\nf g\nh", anchors=anchors)
     offsets = list(range(len(story.text)))
     assert lines(story, offsets) == [story.line_of(o) for o in offsets]
+
+
+@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.html])
+def test_stories_stream_out_one_by_one(fmt: Format) -> None:
+    """A story is written as soon as the next shows whether headings are wanted: two
+    stories are out before a third is asked for, and the whole is what `render` gives."""
+    stories = [glossed("say Heda now"), glossed("Heda, Heda"), glossed("no gloss")]
+
+    def two_then_stop() -> Iterator[Glossed]:
+        yield from stories[:2]
+        raise AssertionError("read too far")
+
+    pieces = stream(fmt, two_then_stop(), Options())
+    assert [next(pieces), next(pieces)]  # both out without asking for a third
+    for some in (stories, stories[:1], []):
+        assert "".join(stream(fmt, iter(some), Options())) == render(fmt, some, Options())
