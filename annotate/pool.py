@@ -45,7 +45,10 @@ def ordered_map(
     ) as pool:
         try:
             yield from _in_order(pool, work, items, jobs * AHEAD)
-        except BaseException:  # Ctrl-C or an error: drop what has not started
+        except GeneratorExit:  # closed early by the caller: stop cleanly, nothing left behind
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        except BaseException:  # Ctrl-C or an error: drop what has not started, at once
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 

@@ -80,6 +80,7 @@ def annotate(
 
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
     """
+    from annotate.commands.progress import progress_bar
     from annotate.readers import Skipped, find_stories
     from annotate.render.formats import render, renderer, stream
     from annotate.render.model import Glossed, Options
@@ -107,9 +108,15 @@ def annotate(
         found, as they come."""
         nonlocal failed, count
         stories = [item for item in found if not isinstance(item, Skipped)]
+        # A bar on stderr while the stories go to a pipe or a file, not over them.
+        bar = None if to_terminal else progress_bar("glossing stories")
+        done = done_bytes = 0
         with closing(spot_files(stories, known, first, jobs)) as outcomes:
             for each in found:
                 outcome = each if isinstance(each, Skipped) else next(outcomes)
+                if bar is not None and isinstance(each, Path):
+                    done, done_bytes = done + 1, done_bytes + _size(each)
+                    bar(done, len(stories), done_bytes)
                 if isinstance(outcome, Skipped):
                     warn([str(outcome)])
                 elif isinstance(outcome, GlossError):
@@ -162,6 +169,13 @@ def _learned(glossary: Glossary) -> Callable[[str], str | None]:
         return glosser.best(word)
 
     return best
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,3 +231,18 @@ def test_help_has_an_example() -> None:
     result = CliRunner().invoke(app, ["annotate", "--help"])
     assert result.exit_code == 0
     assert "Example: gloss annotate" in result.stdout
+
+
+def test_a_parallel_run_ends_cleanly(folder: Path) -> None:
+    """The pool is closed when the last story is out: no noise from it at exit."""
+    for n in range(6):
+        (folder / "stories" / f"s{n}.txt").write_text(STORY, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from annotate.cli import main; main()", "annotate", "-j", "2"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.count("==> stories/") == 7
