@@ -25,6 +25,14 @@ def read_bytes(path: Path, label: str) -> bytes:
         raise GlossError(f"{label}: cannot read: {err.strerror or err}") from None
 
 
+def size_of(path: Path | str) -> int:
+    """A file's size in bytes, 0 when it cannot be read (for progress, never an error)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: bulk loads build many small objects without

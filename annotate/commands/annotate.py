@@ -115,7 +115,7 @@ def annotate(
             for each in found:
                 outcome = each if isinstance(each, Skipped) else next(outcomes)
                 if bar is not None and isinstance(each, Path):
-                    done, done_bytes = done + 1, done_bytes + _size(each)
+                    done, done_bytes = done + 1, done_bytes + files.size_of(each)
                     bar(done, len(stories), done_bytes)
                 if isinstance(outcome, Skipped):
                     warn([str(outcome)])
@@ -169,13 +169,6 @@ def _learned(glossary: Glossary) -> Callable[[str], str | None]:
         return glosser.best(word)
 
     return best
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

@@ -3,7 +3,6 @@ story in a stable order, progress, errors collected."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from annotate.lexicon import AUTO, Lexicon, available, bundled, load_lexicon
 from annotate.pool import ordered_map
 from annotate.readers import Skipped, find_stories, read_story
 from glossary.errors import GlossError
+from glossary.files import size_of
 from glossary.findings import Finding
 
 MIN_EVIDENCE = 3  # distinct lexicon words a corpus must show before the lexicon speaks for it
@@ -157,14 +157,7 @@ def _run(
 ) -> None:
     # closed at once on Ctrl-C, wherever it lands: the pool stops with it
     with closing(ordered_map(_one, [(f, spec) for f in files], jobs)) as outcomes:
-        _collect(result, outcomes, [_size(f) for f in files], take, progress)
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
+        _collect(result, outcomes, [size_of(f) for f in files], take, progress)
 
 
 def _collect(
