@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -41,12 +40,6 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def count_words(text: str, start: int, end: int) -> int:
     return len(WORD.findall(text, start, end))
-
-
-def forms(text: str) -> Counter[str]:
-    """Every word as written, counted. One pass at C speed: a story's few interesting words
-    are then `locate`d, instead of making a token of each of its many English ones."""
-    return Counter(WORD.findall(text))
 
 
 def split_forms(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[str], list[str]]:
