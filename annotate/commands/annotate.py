@@ -14,11 +14,9 @@ from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported,
 from annotate.render.formats import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
-    from annotate.render.model import Glossed
-    from glossary.learned import Glosser
-    from glossary.models import Glossary
+    from annotate.render.model import Glossed, Rendered
 
 
 def annotate(
@@ -82,10 +80,10 @@ def annotate(
     """
     from annotate.commands.progress import progress_bar
     from annotate.readers import Skipped, find_stories
-    from annotate.render.formats import render, renderer, stream
-    from annotate.render.model import Glossed, Options
+    from annotate.render.formats import render, renderer, story_by_story
+    from annotate.render.model import Glossed, Options, Rendered, learning
     from annotate.spotting import Spotter
-    from annotate.spotting.batch import spot_files
+    from annotate.spotting.batch import Layout, render_files, spot_files
     from glossary import files, store
     from glossary.errors import GlossError
 
@@ -97,21 +95,29 @@ def annotate(
         color=_colour(color, to_terminal),
         width=(width if width is not None else _terminal_width(to_terminal)) or None,
         word=spotter.entry_for,
-        learned=_learned(known),
+        learned=learning(known),
     )
     found = list(find_stories(paths or [Path("stories")]))
+    # Printed story by story, each rendered where it is read (only its text comes back);
+    # html (whose contents come first) and files are written once every story is in.
+    by_story = story_by_story(fmt) if output is None else None
     failed = False
     count = 0
 
-    def glossed() -> Iterator[Glossed]:
-        """The stories read and spotted on every core; messages in the order the files were
-        found, as they come."""
+    def each_story() -> Iterator[Glossed | Rendered]:
+        """The stories read, spotted (and rendered, when `by_story`) on every core;
+        messages in the order the files were found, as they come."""
         nonlocal failed, count
         stories = [item for item in found if not isinstance(item, Skipped)]
         # A bar on stderr while the stories go to a pipe or a file, not over them.
         bar = None if to_terminal else progress_bar("glossing stories")
         done = done_bytes = 0
-        with closing(spot_files(stories, known, first, jobs)) as outcomes:
+        work = (
+            render_files(stories, known, Layout(fmt, options.color, options.width), first, jobs)
+            if by_story is not None
+            else spot_files(stories, known, first, jobs)
+        )
+        with closing(work) as outcomes:
             for each in found:
                 outcome = each if isinstance(each, Skipped) else next(outcomes)
                 if bar is not None and isinstance(each, Path):
@@ -124,18 +130,25 @@ def annotate(
                     failed = True
                 else:
                     count += 1
-                    yield Glossed(*outcome)
+                    yield outcome if isinstance(outcome, Rendered) else Glossed(*outcome)
+
+    def glossed() -> list[Glossed]:
+        return [item for item in each_story() if isinstance(item, Glossed)]
 
     out = Path(output) if output is not None else None
     try:
         if out is None or output is None:
-            # Story by story as they come: only one is held, however many there are.
-            for piece in stream(fmt, glossed(), options):
+            if by_story is not None:
+                texts = (item for item in each_story() if isinstance(item, Rendered))
+                pieces = by_story.joined(texts, options)
+            else:
+                pieces = iter([render(fmt, glossed(), options)])
+            for piece in pieces:
                 if count:  # nothing at all (not even `[]`) when no story could be read
                     # color=: click would strip the styles whenever stdout is not a terminal
                     typer.echo(piece, nl=False, color=options.color)
         else:
-            items = list(glossed())
+            items = glossed()
             if out.is_dir() or output.endswith(("/", os.sep)):
                 suffix = renderer(fmt).SUFFIX
                 with reported():
@@ -154,21 +167,6 @@ def annotate(
         failed = True
     if failed:
         raise typer.Exit(1)
-
-
-def _learned(glossary: Glossary) -> Callable[[str], str | None]:
-    """The best learned gloss of a word no entry covers; learns on first use (interlinear)."""
-    glosser: Glosser | None = None
-
-    def best(word: str) -> str | None:
-        nonlocal glosser
-        if glosser is None:
-            from glossary.learned import Glosser
-
-            glosser = Glosser(glossary)
-        return glosser.best(word)
-
-    return best
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from annotate.render.glosses import gloss, used
-from annotate.render.model import Glossed, Options
+from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.terminal import Piece, Style, each_story, emit, paint, story_pieces
 from annotate.spotting import Spot
 
@@ -17,15 +17,16 @@ SUFFIX = ".txt"
 RULE = "-" * 20
 
 
-def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
-    return each_story(items, options, _story)
+def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
+    return each_story(texts, options)
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return "".join(stream(items, options))
+    return "".join(joined(each(items, options, one), options))
 
 
-def _story(item: Glossed, options: Options) -> str:
+def one(item: Glossed, options: Options) -> str:
+    """One story on its own."""
     entries = used(item.story, item.spots)
     number = {id(u.entry): u.number for u in entries}
 

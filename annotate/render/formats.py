@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:  # the CLI imports this module for `Format`: keep it light
-    from annotate.render.model import Glossed, Options
+    from annotate.render.model import Glossed, Options, Rendered
 
 
 class Format(StrEnum):
@@ -29,21 +29,37 @@ class Renderer(Protocol):
     def render(self, items: Sequence[Glossed], options: Options) -> str: ...
 
 
+class StoryByStory(Renderer, Protocol):
+    """A format whose stories are rendered each on its own (`one`, anywhere, in a worker
+    process too) and then `joined` in order: all but html, whose contents come first."""
+
+    def one(self, item: Glossed, options: Options) -> str: ...
+
+    def joined(self, texts: Iterable[Rendered], options: Options) -> Iterator[str]: ...
+
+
 def renderer(fmt: Format) -> Renderer:
     """The module that renders `fmt`: `render(items, options)` and its file `SUFFIX`."""
     module = importlib.import_module(f"annotate.render.{_MODULES.get(fmt, fmt.value)}")
     return cast(Renderer, module)
 
 
+def story_by_story(fmt: Format) -> StoryByStory | None:
+    """The module of `fmt` when it renders each story on its own, else None."""
+    module = renderer(fmt)
+    return cast(StoryByStory, module) if hasattr(module, "one") else None
+
+
 def stream(fmt: Format, items: Iterable[Glossed], options: Options) -> Iterator[str]:
     """The text of `items` in format `fmt`, story by story as they come, for the formats that
     can (one story in memory at a time); the whole text at the end for the others (html,
     whose contents come first)."""
-    module = renderer(fmt)
-    each = getattr(module, "stream", None)
-    if each is not None:
-        return cast(Iterator[str], each(items, options))
-    return iter([module.render(list(items), options)])
+    from annotate.render.model import each
+
+    module = story_by_story(fmt)
+    if module is not None:
+        return module.joined(each(items, options, module.one), options)
+    return iter([renderer(fmt).render(list(items), options)])
 
 
 def render(fmt: Format, items: Sequence[Glossed], options: Options) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from annotate.render.glosses import gloss
-from annotate.render.model import Glossed, Options
+from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.terminal import Piece, Style, each_story, emit, story_pieces
 from annotate.spotting import Spot
 
@@ -19,14 +19,15 @@ def bracket(spot: Spot) -> Piece:
     return (f" [{gloss(spot.entry)}]", Style.GLOSS)
 
 
-def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
-    return each_story(items, options, _story)
+def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
+    return each_story(texts, options)
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return "".join(stream(items, options))
+    return "".join(joined(each(items, options, one), options))
 
 
-def _story(item: Glossed, options: Options) -> str:
+def one(item: Glossed, options: Options) -> str:
+    """One story on its own."""
     pieces = story_pieces(item.story, item.spots, bracket, color=options.color)
     return emit(pieces, color=options.color, width=options.width) + "\n"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from annotate.render.glosses import gloss, short_gloss
 from annotate.render.inline import bracket
-from annotate.render.model import Glossed, Options
+from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.runs import blocks
 from annotate.render.terminal import Piece, Style, each_story, emit, paint, story_pieces, width_of
 from annotate.spotting import Spot
@@ -106,15 +106,16 @@ def _word_gloss(word: str, options: Options) -> str:
     return ".".join(short_gloss(entry).split())
 
 
-def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
-    return each_story(items, options, _story)
+def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
+    return each_story(texts, options)
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return "".join(stream(items, options))
+    return "".join(joined(each(items, options, one), options))
 
 
-def _story(item: Glossed, options: Options) -> str:
+def one(item: Glossed, options: Options) -> str:
+    """One story on its own."""
     story = item.story
     found = stretches(story, item.spots)
     in_stretch = {id(s) for st in found for s in st.spots}

@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
-from annotate.render.model import Glossed, Options
+from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.story import Story
 
 SUFFIX = ".json"
@@ -36,21 +36,22 @@ def lines(story: Story, offsets: list[int]) -> list[int]:
     return found
 
 
-def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
-    """A JSON array, one story object each, one span per line. Written with the C string
-    encoder, each entry's fields encoded once: `json.dumps(indent=)` is pure Python, and
-    was most of the time of `annotate --format json` on a large story."""
+def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
+    """A JSON array, one story object each."""
     count = 0
-    for count, item in enumerate(items, 1):
-        yield ("[\n" if count == 1 else ",\n") + _story(item)
+    for count, item in enumerate(texts, 1):
+        yield ("[\n" if count == 1 else ",\n") + item.text
     yield "\n]\n" if count else "[]\n"
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return "".join(stream(items, options))
+    return "".join(joined(each(items, options, one), options))
 
 
-def _story(item: Glossed) -> str:
+def one(item: Glossed, options: Options) -> str:
+    """One story's object, one span per line. Written with the C string encoder, each
+    entry's fields encoded once: `json.dumps(indent=)` is pure Python, and was most of the
+    time of `annotate --format json` on a large story."""
     story, text = item.story, item.story.text
     head = f'  {{"story": {_string(story.path)}, "spans": ['
     if not item.spots:

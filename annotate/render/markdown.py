@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from annotate.render.glosses import gloss, title, used
-from annotate.render.model import Glossed, Options
+from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.runs import blocks, grouped, runs
 from annotate.story import Part
 
@@ -74,7 +74,8 @@ def _table(item: Glossed) -> list[str]:
     return ["", *rows]
 
 
-def _story(item: Glossed) -> str:
+def one(item: Glossed, options: Options) -> str:
+    """One story on its own."""
     story = item.story
     out = [f"# {escape(title(story))}"]
     for block in blocks(story):
@@ -90,10 +91,10 @@ def _story(item: Glossed) -> str:
     return "\n".join(out) + "\n"
 
 
-def stream(items: Iterable[Glossed], options: Options) -> Iterator[str]:
-    for count, item in enumerate(items):
-        yield ("\n---\n\n" if count else "") + _story(item)
+def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
+    for count, item in enumerate(texts):
+        yield ("\n---\n\n" if count else "") + item.text
 
 
 def render(items: Sequence[Glossed], options: Options) -> str:
-    return "".join(stream(items, options))
+    return "".join(joined(each(items, options, one), options))

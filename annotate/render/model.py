@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotate.spotting import Spot
 from annotate.story import Story
-from glossary.models import Entry
+from glossary.models import Entry, Glossary
+
+if TYPE_CHECKING:
+    from glossary.learned import Glosser
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,14 @@ class Glossed:
 
     story: Story
     spots: list[Spot]
+
+
+class Rendered(NamedTuple):
+    """One story in an output format, on its own: made where the story was read (a worker
+    process), so that only this text crosses back, and joined to the others by `joined`."""
+
+    path: str
+    text: str
 
 
 def _no_words(word: str) -> Entry | None:
@@ -39,3 +51,25 @@ class Options:
     word: Callable[[str], Entry | None] = field(default=_no_words)
     # A gloss learned from the glossary's phrases for a word no entry covers (interlinear).
     learned: Callable[[str], str | None] = field(default=_nothing_learned)
+
+
+def each(
+    items: Iterable[Glossed], options: Options, one: Callable[[Glossed, Options], str]
+) -> Iterator[Rendered]:
+    """Each story rendered on its own by `one`, as it comes."""
+    return (Rendered(item.story.path, one(item, options)) for item in items)
+
+
+def learning(glossary: Glossary) -> Callable[[str], str | None]:
+    """The best learned gloss of a word no entry covers; learns on first use (interlinear)."""
+    glosser: Glosser | None = None
+
+    def best(word: str) -> str | None:
+        nonlocal glosser
+        if glosser is None:
+            from glossary.learned import Glosser
+
+            glosser = Glosser(glossary)
+        return glosser.best(word)
+
+    return best

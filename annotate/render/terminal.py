@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from enum import IntFlag
 
-from annotate.render.model import Glossed, Options
+from annotate.render.model import Options, Rendered
 from annotate.render.runs import runs
 from annotate.spotting import Spot
 from annotate.story import Story
@@ -130,26 +130,24 @@ def emit(pieces: list[Piece], *, color: bool, width: int | None) -> str:
     return "\n".join(out)
 
 
-def each_story(
-    items: Iterable[Glossed], options: Options, one: Callable[[Glossed, Options], str]
-) -> Iterator[str]:
-    """Every story rendered by `one` as it comes, each under a heading when there are
-    several: the first is held until a second shows there are."""
-    held: Glossed | None = None
-    for count, item in enumerate(items, 1):
+def each_story(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
+    """Every story as it comes, each under a heading when there are several: the first is
+    held until a second shows there are."""
+    held: Rendered | None = None
+    for count, item in enumerate(texts, 1):
         if count == 1:
             held = item
             continue
         if held is not None:
-            yield _headed(held, options, one)
+            yield _headed(held, options.color)
             held = None
-        yield "\n" + _headed(item, options, one)
+        yield "\n" + _headed(item, options.color)
     if held is not None:
-        yield one(held, options)
+        yield held.text
 
 
-def _headed(item: Glossed, options: Options, one: Callable[[Glossed, Options], str]) -> str:
-    return f"{heading(item.story.path, options.color)}\n{one(item, options)}"
+def _headed(item: Rendered, color: bool) -> str:
+    return f"{heading(item.path, color)}\n{item.text}"
 
 
 def heading(path: str, color: bool) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.pool import ordered_map
 from annotate.readers import read_story
+from annotate.render.formats import Format, StoryByStory, story_by_story
+from annotate.render.model import Glossed, Options, Rendered, learning
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
 from glossary.errors import GlossError
@@ -16,25 +19,58 @@ Outcome = (
     tuple[Story, list[Spot]] | GlossError
 )  # a story with its spots, or why it could not be read
 
-_spotter: Spotter | None = None
-_first = False
+
+@dataclass(frozen=True)
+class Layout:
+    """How each story is rendered where it is read: the format and the options that travel
+    to a worker process (the word lookups are rebuilt there)."""
+
+    fmt: Format
+    color: bool = False
+    width: int | None = None
 
 
-def _prepare(glossary: Glossary, first: bool) -> None:
+@dataclass
+class _Worker:
+    spotter: Spotter
+    first: bool
+    module: StoryByStory | None = None
+    options: Options | None = None
+
+
+_worker: _Worker | None = None
+
+
+def _prepare(glossary: Glossary, first: bool, layout: Layout | None = None) -> None:
     """Each process builds its own automaton once, from the glossary sent to it once."""
-    global _spotter, _first
-    _spotter, _first = Spotter(glossary), first
+    global _worker
+    spotter = Spotter(glossary)
+    _worker = _Worker(spotter, first)
+    if layout is not None:
+        _worker.module = story_by_story(layout.fmt)
+        _worker.options = Options(
+            layout.color, layout.width, word=spotter.entry_for, learned=learning(glossary)
+        )
 
 
 def _one(path: Path) -> Outcome:
-    assert _spotter is not None, "_prepare runs first"
+    assert _worker is not None, "_prepare runs first"
     try:
         if not path.exists():
             raise GlossError(f"{path}: no such file or folder")
         story = read_story(path)
     except GlossError as err:  # one bad story is reported; the others are still glossed
         return err
-    return story, _spotter.spot(story, first=_first)
+    return story, _worker.spotter.spot(story, first=_worker.first)
+
+
+def _rendered(path: Path) -> Rendered | GlossError:
+    outcome = _one(path)
+    if isinstance(outcome, GlossError):
+        return outcome
+    assert _worker is not None and _worker.module is not None and _worker.options is not None
+    story, spots = outcome
+    return Rendered(story.path, _worker.module.one(Glossed(story, spots), _worker.options))
 
 
 def spot_files(
@@ -42,3 +78,17 @@ def spot_files(
 ) -> Generator[Outcome, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
     return ordered_map(_one, files, jobs, _prepare, (glossary, first))
+
+
+def render_files(
+    files: Sequence[Path],
+    glossary: Glossary,
+    layout: Layout,
+    first: bool = False,
+    jobs: int | None = None,
+) -> Generator[Rendered | GlossError, None, None]:
+    """Each file read, spotted and rendered on its own in `layout.fmt` (a format that renders
+    story by story) where it was read, in order: only the text comes back."""
+    if story_by_story(layout.fmt) is None:
+        raise ValueError(f"{layout.fmt} renders all stories at once")
+    return ordered_map(_rendered, files, jobs, _prepare, (glossary, first, layout))
