@@ -113,9 +113,9 @@ def annotate(
         bar = None if to_terminal else progress_bar("glossing stories")
         done = done_bytes = 0
         work = (
-            render_files(stories, known, Layout(fmt, options.color, options.width), first, jobs)
+            render_files(stories, spotter, Layout(fmt, options.color, options.width), first, jobs)
             if by_story is not None
-            else spot_files(stories, known, first, jobs)
+            else spot_files(stories, spotter, first, jobs)
         )
         with closing(work) as outcomes:
             for each in found:

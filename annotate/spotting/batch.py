@@ -13,7 +13,6 @@ from annotate.render.model import Glossed, Options, Rendered, learning
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
 from glossary.errors import GlossError
-from glossary.models import Glossary
 
 Outcome = (
     tuple[Story, list[Spot]] | GlossError
@@ -41,15 +40,14 @@ class _Worker:
 _worker: _Worker | None = None
 
 
-def _prepare(glossary: Glossary, first: bool, layout: Layout | None = None) -> None:
-    """Each process builds its own automaton once, from the glossary sent to it once."""
+def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> None:
+    """Each process gets the spotter once: forked, the parent's own; spawned, rebuilt."""
     global _worker
-    spotter = Spotter(glossary)
     _worker = _Worker(spotter, first)
     if layout is not None:
         _worker.module = story_by_story(layout.fmt)
         _worker.options = Options(
-            layout.color, layout.width, word=spotter.entry_for, learned=learning(glossary)
+            layout.color, layout.width, word=spotter.entry_for, learned=learning(spotter.glossary)
         )
 
 
@@ -74,15 +72,15 @@ def _rendered(path: Path) -> Rendered | GlossError:
 
 
 def spot_files(
-    files: Sequence[Path], glossary: Glossary, first: bool = False, jobs: int | None = None
+    files: Sequence[Path], spotter: Spotter, first: bool = False, jobs: int | None = None
 ) -> Generator[Outcome, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
-    return ordered_map(_one, files, jobs, _prepare, (glossary, first))
+    return ordered_map(_one, files, jobs, _prepare, (spotter, first))
 
 
 def render_files(
     files: Sequence[Path],
-    glossary: Glossary,
+    spotter: Spotter,
     layout: Layout,
     first: bool = False,
     jobs: int | None = None,
@@ -91,4 +89,4 @@ def render_files(
     story by story) where it was read, in order: only the text comes back."""
     if story_by_story(layout.fmt) is None:
         raise ValueError(f"{layout.fmt} renders all stories at once")
-    return ordered_map(_rendered, files, jobs, _prepare, (glossary, first, layout))
+    return ordered_map(_rendered, files, jobs, _prepare, (spotter, first, layout))

@@ -23,7 +23,7 @@ class Claim:
     entry: Entry
     spelling: str  # `fold`ed, to prefer the entry spelled exactly as the text is
     order: int  # position in the glossary: the earlier entry wins a tie
-    exact: str  # `exact_key` of the spelling, for keys that hold OTHER
+    exact: str  # `exact_key` of the spelling, for keys that hold OTHER (else "")
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -75,9 +75,9 @@ class Index:
             for spelling in entry.spellings():
                 k = key(spelling)
                 if k:
-                    claims.setdefault(k, []).append(
-                        Claim(entry, fold(spelling), order, exact_key(spelling))
-                    )
+                    # `exact_key` is slow and only checks keys that hold OTHER
+                    exact = exact_key(spelling) if OTHER in k else ""
+                    claims.setdefault(k, []).append(Claim(entry, fold(spelling), order, exact))
         self.patterns: list[Pattern] = [
             Pattern(k, tuple(sorted(_unique(c), key=lambda c: c.rank)), OTHER in k)
             for k, c in claims.items()

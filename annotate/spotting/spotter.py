@@ -36,7 +36,13 @@ class Spotter:
     """
 
     def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
         self.index = Index(glossary)
+
+    def __reduce__(self) -> tuple[type[Spotter], tuple[Glossary]]:
+        # The automaton does not pickle: a process started by spawn builds its own. Forked
+        # workers (Linux) inherit the parent's as it is, built once.
+        return (Spotter, (self.glossary,))
 
     def spot(self, story: Story, *, first: bool = False) -> list[Spot]:
         """Glossable terms in `story`, in text order, never overlapping.

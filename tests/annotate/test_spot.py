@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 
 import pytest
@@ -135,6 +136,13 @@ def test_a_vocabulary_entry_beats_a_name_with_the_same_spelling() -> None:
         terms=[Entry(term="Gona", kind="name"), Entry(term="gona", translations=["warrior"])]
     )
     assert [s.entry.term for s in Spotter(glossary).spot_text("Gona")] == ["gona"]
+
+
+def test_a_pickled_spotter_spots_alike() -> None:
+    # a worker started by spawn (not fork) gets the spotter pickled, and rebuilds it
+    text = "Yu gonplei ste odon, Wanheda. \u041d\u0415\u0422, kom Trikru"
+    again = pickle.loads(pickle.dumps(SPOTTER))
+    assert again.spot_text(text) == SPOTTER.spot_text(text) != []
 
 
 def test_an_empty_glossary_spots_nothing() -> None:
