@@ -83,6 +83,15 @@ class Index:
             for k, c in claims.items()
         ]
         self.by_key = {p.key: p for p in self.patterns}
+        # Per pattern number, for the loop over every hit: the entry when no choice is needed;
+        # whether a hit must be checked on the text (a phrase may cross a blank line).
+        self.sole: list[Entry | None] = [p.sole for p in self.patterns]
+        self.doubtful: list[bool] = [p.checked or b" " in p.key for p in self.patterns]
+        self.any_doubtful = any(self.doubtful)
+        # Entries shown (by id): names and rejected entries are matched but never glossed.
+        self.glossable = {
+            id(c.entry) for p in self.patterns for c in p.claims if glossable(c.entry)
+        }
         # Padded with the space every non-word character folds to: whole words only.
         self.automaton: BytesAhoCorasick | None = (
             # A DFA: three times the speed of the default NFA here, 0.1 s to build for 50,000.

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from annotate.spotting.folding import fold, key, positions, squash
-from annotate.spotting.index import Index, glossable
+from annotate.spotting.index import Index, Pattern
 from annotate.story import Story
 from glossary.files import collector_paused
 from glossary.models import Entry, Glossary
@@ -64,7 +64,8 @@ class Spotter:
         with collector_paused():
             for start, end in _chunks(text):
                 spots.extend(self._choose(text, self._hits(text, start, end)))
-        kept = [s for s in spots if glossable(s.entry)]
+        shown = self.index.glossable
+        kept = [s for s in spots if id(s.entry) in shown]
         if first:
             firsts: dict[int, Spot] = {}
             for s in kept:
@@ -73,46 +74,63 @@ class Spotter:
         return kept
 
     def _hits(self, text: str, start: int, end: int) -> list[_Hit]:
-        automaton, patterns = self.index.automaton, self.index.patterns
-        if automaton is None:
+        index = self.index
+        if index.automaton is None:
             return []
         squashed, mask = squash(b" " + fold(text[start:end]) + b" ")
-        found = automaton.find_matches_as_indexes(squashed, overlapping=True)
+        found = index.automaton.find_matches_as_indexes(squashed, overlapping=True)
         if not found:
             return []
         # A match is " key ": the word starts after its first space and ends at its last.
         targets = sorted({q for _, a, b in found for q in (a + 1, b - 1)})
         where = dict(zip(targets, positions(mask, targets), strict=True))
         shift = start - 1  # the leading pad
-        hits: list[_Hit] = []
-        for i, a, b in found:
-            s, e = where[a + 1] + shift, where[b - 1] + shift
-            if text.find("\n", s, e) >= 0 and _BLANK_LINE.search(text, s, e):
-                continue
-            if patterns[i].checked and patterns[i].choose(text[s:e]) is None:
-                continue  # OTHER stands for many letters: these were not the key's
-            hits.append((s, e, i))
+        hits = [(where[a + 1] + shift, where[b - 1] + shift, i) for i, a, b in found]
+        if index.any_doubtful:
+            doubtful, patterns = index.doubtful, index.patterns
+            hits = [h for h in hits if not (doubtful[h[2]] and _false(text, h, patterns[h[2]]))]
         return hits
 
     def _choose(self, text: str, hits: list[_Hit]) -> list[Spot]:
         """The longest hits that do not overlap, in text order."""
-        hits.sort(key=lambda h: (h[0], -h[1]))
-        patterns = self.index.patterns
+        hits.sort(key=_by_start_longest)
+        patterns, sole = self.index.patterns, self.index.sole
         spots: list[Spot] = []
         i, n = 0, len(hits)
         while i < n:
             s, e, k = hits[i]
-            j, reach = i + 1, e
-            while j < n and hits[j][0] < reach:  # a cluster of overlapping hits
-                reach = max(reach, hits[j][1])
-                j += 1
-            taken = [hits[i]] if j == i + 1 else _longest_first(hits[i:j])
+            j = i + 1
+            if j < n and hits[j][0] < e:  # a cluster of overlapping hits
+                reach = e
+                while j < n and hits[j][0] < reach:
+                    reach = max(reach, hits[j][1])
+                    j += 1
+                taken = _longest_first(hits[i:j])
+            else:
+                entry = sole[k] or patterns[k].choose(text[s:e])
+                if entry is not None:
+                    spots.append(Spot(s, e, entry))
+                i = j
+                continue
             for s, e, k in taken:
-                entry = patterns[k].sole or patterns[k].choose(text[s:e])
+                entry = sole[k] or patterns[k].choose(text[s:e])
                 if entry is not None:
                     spots.append(Spot(s, e, entry))
             i = j
         return spots
+
+
+def _by_start_longest(hit: _Hit) -> tuple[int, int]:
+    return (hit[0], -hit[1])
+
+
+def _false(text: str, hit: _Hit, pattern: Pattern) -> bool:
+    """A hit the text does not bear out: a phrase across a blank line, or a key holding OTHER
+    whose letters are not the text's."""
+    s, e, _ = hit
+    if text.find("\n", s, e) >= 0 and _BLANK_LINE.search(text, s, e):
+        return True
+    return pattern.checked and pattern.choose(text[s:e]) is None
 
 
 def _longest_first(cluster: list[_Hit]) -> list[_Hit]:
