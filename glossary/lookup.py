@@ -89,6 +89,8 @@ class _Table:
     rows: list[Row] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
     exact: dict[str, list[int]] = field(default_factory=dict)  # rows by key
+    # per key length: the rows of the keys of that length by each key with a letter left out
+    shortened: dict[int, dict[str, list[int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Iterable[Item]) -> _Table:
@@ -111,10 +113,36 @@ class _Table:
         c = cutoff / 100
         shortest, longest = int(c * len(key) / (2 - c)), int(len(key) * (2 - c) / c) + 1
         lo, hi = bisect_left(self.lengths, shortest), bisect_right(self.lengths, longest)
+        if lo < hi and (100 - cutoff) * (len(key) + self.lengths[hi - 1]) < 200:
+            return self._near(key, cutoff)
         found = process.extract(
             key, self.keys[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
         )
         return ((round(score), lo + i) for _, score, i in found)
+
+    def _near(self, key: str, cutoff: float) -> Iterator[tuple[int, int]]:
+        """`search` where the cutoff leaves room for no more than one letter added or left
+        out (ratio is 1 - distance / both lengths): a few dict lookups find those keys."""
+        rows = set(self.exact.get(key, ()))
+        for i in range(len(key)):
+            rows.update(self.exact.get(key[:i] + key[i + 1 :], ()))
+        rows.update(self._shortened(len(key) + 1).get(key, ()))
+        scored = [(fuzz.ratio(key, self.keys[row]), row) for row in rows]
+        # best first, then in table order, as `process.extract` gives them
+        scored.sort(key=lambda found: (-found[0], found[1]))
+        return ((round(score), row) for score, row in scored if score >= cutoff)
+
+    def _shortened(self, length: int) -> dict[str, list[int]]:
+        """The keys of `length` letters by each way of leaving one letter out (made once)."""
+        if length not in self.shortened:
+            index: dict[str, list[int]] = {}
+            lo, hi = bisect_left(self.lengths, length), bisect_right(self.lengths, length)
+            for row in range(lo, hi):
+                key = self.keys[row]
+                for short in {key[:i] + key[i + 1 :] for i in range(length)}:
+                    index.setdefault(short, []).append(row)
+            self.shortened[length] = index
+        return self.shortened[length]
 
     def overlapping(self, key: str, rows: list[int]) -> Iterator[tuple[int, int]]:
         """(partial score, row) of the keys at `rows` that hold `key` or are held in it."""

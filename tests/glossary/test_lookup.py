@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from glossary.lookup import Hit, Index
+from glossary.lookup import Hit, Index, _Table
 from glossary.models import Entry, Glossary
 from glossary.store import read
 
@@ -118,3 +121,20 @@ def test_rejected_entries_are_never_returned() -> None:
     glossary = Glossary(terms=[Entry(term="gona", translations=["warrior"], status="rejected")])
     assert Index(glossary).lookup("gona") == []
     assert Index(glossary).lookup("warrior") == []
+
+
+_LETTERS = st.text(alphabet="abcde", min_size=1, max_size=12)
+
+
+@given(keys=st.lists(_LETTERS, min_size=1, max_size=40), key=_LETTERS)
+def test_search_finds_what_comparing_every_key_finds(keys: list[str], key: str) -> None:
+    # short keys at cutoff 90 go through the one-letter-in-or-out dict, the others through
+    # rapidfuzz over a length window: both must be what comparing with every key gives
+    table = _Table.build((k, i, "term", k, (k,)) for i, k in enumerate(keys))
+    for cutoff in (90, 85, 80, 75):
+        scored = sorted(
+            ((fuzz.ratio(key, k), row) for row, k in enumerate(table.keys)),
+            key=lambda found: (-found[0], found[1]),
+        )
+        expected = [(round(score), row) for score, row in scored if score >= cutoff]
+        assert list(table.search(key, cutoff)) == expected
