@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from annotate.spotting.folding import fold, key, positions, squash
+from annotate.spotting.folding import DELETE, fold, key, positions, squash
 from annotate.spotting.index import Index, Pattern
 from annotate.story import Story
 from glossary.files import collector_paused
@@ -82,10 +82,19 @@ class Spotter:
         if not found:
             return []
         # A match is " key ": the word starts after its first space and ends at its last.
-        targets = sorted({q for _, a, b in found for q in (a + 1, b - 1)})
-        where = dict(zip(targets, positions(mask, targets), strict=True))
+        # Matches come in the order they end: their ends are mapped in one pass, and each
+        # start found back from its end (the key's letters are the bytes kept in between).
+        ends = positions(mask, [b - 1 for _, _, b in found])
         shift = start - 1  # the leading pad
-        hits = [(where[a + 1] + shift, where[b - 1] + shift, i) for i, a, b in found]
+        count = mask.count
+        hits: list[_Hit] = []
+        for (i, a, b), end_at in zip(found, ends, strict=True):
+            at, missing = end_at, b - a - 2
+            while missing:
+                back = at - missing
+                missing = count(DELETE, back, at)
+                at = back
+            hits.append((at + shift, end_at + shift, i))
         if index.any_doubtful:
             doubtful, patterns = index.doubtful, index.patterns
             hits = [h for h in hits if not (doubtful[h[2]] and _false(text, h, patterns[h[2]]))]
