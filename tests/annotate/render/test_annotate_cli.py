@@ -120,7 +120,7 @@ def test_a_bad_story_is_one_line_and_the_others_are_still_printed(folder: Path) 
     ]
 
 
-@pytest.mark.parametrize("fmt", ["json", "inline"])
+@pytest.mark.parametrize("fmt", ["json", "inline", "footnotes", "interlinear", "markdown", "html"])
 def test_any_number_of_jobs_gives_the_same_output(folder: Path, fmt: str) -> None:
     for n in range(8):  # enough stories for a pool
         (folder / "stories" / f"s{n}.txt").write_text(STORY * (n + 1), encoding="utf-8")
