@@ -6,7 +6,7 @@ import gc
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -46,8 +46,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, then replace; keep the old file's mode."""
+def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
+    """Write via a temp file in the same folder, fsync, then replace; keep the old file's mode.
+    The payload may come in pieces (written as they come): the file appears whole or not."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -61,7 +62,10 @@ def atomic_write(path: Path, payload: bytes) -> None:
         raise GlossError(f"{path}: cannot write: {err.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            if isinstance(payload, bytes):
+                handle.write(payload)
+            else:
+                handle.writelines(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

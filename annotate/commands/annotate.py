@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import closing
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,7 +15,7 @@ from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported,
 from annotate.render.formats import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from annotate.render.model import Glossed, Rendered
 
@@ -98,9 +99,10 @@ def annotate(
         learned=learning(known),
     )
     found = list(find_stories(paths or [Path("stories")]))
-    # Printed story by story, each rendered where it is read (only its text comes back);
-    # html (whose contents come first) and files are written once every story is in.
-    by_story = story_by_story(fmt) if output is None else None
+    # Story by story as they come, each rendered where it is read (only its text comes
+    # back): one story in memory at a time. Only html (contents first) holds them all.
+    by_story = story_by_story(fmt)
+    to_folder = output is not None and (Path(output).is_dir() or output.endswith(("/", os.sep)))
     failed = False
     count = 0
 
@@ -132,33 +134,42 @@ def annotate(
                     count += 1
                     yield outcome if isinstance(outcome, Rendered) else Glossed(*outcome)
 
-    def glossed() -> list[Glossed]:
-        return [item for item in each_story() if isinstance(item, Glossed)]
+    def texts() -> Iterator[Rendered]:
+        """Each story on its own: rendered by the workers, or here (html)."""
+        for item in each_story():
+            if isinstance(item, Glossed):
+                item = Rendered(item.story.path, render(fmt, [item], options))
+            yield item
 
-    out = Path(output) if output is not None else None
+    def pieces() -> Iterator[str]:
+        if by_story is not None:
+            return by_story.joined(texts(), options)
+        glossed = [item for item in each_story() if isinstance(item, Glossed)]
+        return iter([render(fmt, glossed, options)])
+
     try:
-        if out is None or output is None:
-            if by_story is not None:
-                texts = (item for item in each_story() if isinstance(item, Rendered))
-                pieces = by_story.joined(texts, options)
-            else:
-                pieces = iter([render(fmt, glossed(), options)])
-            for piece in pieces:
-                if count:  # nothing at all (not even `[]`) when no story could be read
-                    # color=: click would strip the styles whenever stdout is not a terminal
-                    typer.echo(piece, nl=False, color=options.color)
+        if output is not None and to_folder:
+            with reported():
+                _make_folder(Path(output))
+                alone = (  # each file a whole document: a JSON array of one, say
+                    Rendered(item.path, "".join(by_story.joined([item], options)))
+                    if by_story is not None
+                    else item
+                    for item in texts()
+                )
+                _write_each(Path(output), alone, renderer(fmt).SUFFIX)
         else:
-            items = glossed()
-            if out.is_dir() or output.endswith(("/", os.sep)):
-                suffix = renderer(fmt).SUFFIX
-                with reported():
-                    _make_folder(out)
-                    for name, item in zip(_file_names(items, suffix), items, strict=True):
-                        text = render(fmt, [item], options)
-                        files.atomic_write(out / name, text.encode("utf-8"))
-            elif items:
-                with reported():
-                    files.atomic_write(out, render(fmt, items, options).encode("utf-8"))
+            stream = pieces()
+            head = next(stream, "")
+            if count:  # nothing at all (not even `[]`) when no story could be read
+                whole = chain([head], stream)
+                if output is None:
+                    for piece in whole:
+                        # color=: click would strip the styles whenever stdout is not a terminal
+                        typer.echo(piece, nl=False, color=options.color)
+                else:
+                    with reported():
+                        files.atomic_write(Path(output), (p.encode("utf-8") for p in whole))
     except KeyboardInterrupt:
         typer.echo("\ninterrupted", err=True)
         raise typer.Exit(130) from None
@@ -193,14 +204,17 @@ def _make_folder(folder: Path) -> None:
         raise GlossError(f"{folder}: cannot make the folder: {err.strerror}") from None
 
 
-def _file_names(items: list[Glossed], suffix: str) -> list[str]:
-    """One name per story: its file name with the format's suffix, numbered when two clash."""
-    names: list[str] = []
-    for item in items:
-        stem = Path(item.story.path).stem or "story"
+def _write_each(folder: Path, texts: Iterable[Rendered], suffix: str) -> None:
+    """One file per story as it comes: its file name with the format's suffix, numbered when
+    two clash."""
+    from glossary.files import atomic_write
+
+    taken: set[str] = set()
+    for item in texts:
+        stem = Path(item.path).stem or "story"
         name, n = f"{stem}{suffix}", 1
-        while name in names:
+        while name in taken:
             n += 1
             name = f"{stem}-{n}{suffix}"
-        names.append(name)
-    return names
+        taken.add(name)
+        atomic_write(folder / name, item.text.encode("utf-8"))

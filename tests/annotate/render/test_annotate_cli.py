@@ -170,11 +170,28 @@ def test_no_story_found(folder: Path) -> None:
     assert run("empty") == (1, "", "gloss: no stories found\n")
 
 
-def test_output_file_is_what_stdout_would_be(folder: Path) -> None:
-    code, out, err = run("-f", "markdown", "-o", "out.md")
+@pytest.mark.parametrize("fmt", ["json", "inline", "footnotes", "interlinear", "markdown", "html"])
+def test_output_file_is_what_stdout_would_be(folder: Path, fmt: str) -> None:
+    (folder / "stories" / "b.txt").write_text("Heda\n", encoding="utf-8")
+    code, out, err = run("-f", fmt, "-o", "out.txt")
     assert (code, out, err) == (0, "", "")
-    assert (folder / "out.md").read_text(encoding="utf-8") == run("-f", "markdown")[1]
-    assert not list(folder.glob(".out.md.*"))  # no temp file left behind
+    assert (folder / "out.txt").read_text(encoding="utf-8") == run("-f", fmt)[1]
+    assert not list(folder.glob(".out.txt.*"))  # no temp file left behind
+
+
+@pytest.mark.parametrize("fmt", ["json", "inline", "footnotes", "interlinear", "markdown", "html"])
+def test_each_file_in_an_output_folder_is_its_story_alone(folder: Path, fmt: str) -> None:
+    (folder / "stories" / "b.txt").write_text("Heda\n", encoding="utf-8")
+    assert run("-f", fmt, "-o", "out/")[0] == 0
+    for story in ("a", "b"):
+        written = next((folder / "out").glob(f"{story}.*")).read_text(encoding="utf-8")
+        assert written == run(f"stories/{story}.txt", "-f", fmt)[1]
+
+
+def test_no_output_file_when_no_story_could_be_read(folder: Path) -> None:
+    (folder / "bad.epub").write_bytes(b"PK\x00 not a zip")
+    assert run("bad.epub", "-f", "json", "-o", "out.json")[0] == 1
+    assert not (folder / "out.json").exists()
 
 
 def test_output_folder_gets_one_file_per_story(folder: Path) -> None:
