@@ -5,6 +5,7 @@ Targets are those of issue 8, read as ratios within one run on this machine.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from tests.bench import corpus as corpora
 from tests.bench.context import Context
 from tests.bench.measure import TaskRuns, Timing, measure, task
 from tests.bench.peers import missing, ripgrep, ripgrep_command
+from tests.bench.sources import STORIES
 from tests.bench.table import Row
 
 TARGET_TERMS = 2_000  # the glossary the annotate targets are judged on (~1,500 real terms)
@@ -231,7 +233,43 @@ def annotate(ctx: Context) -> list[Row]:
             "both run with their defaults (all cores); rg reads the HTML as text and skips "
             "the EPUBs (zip: binary)"
         )
+    rows += _one_story(ctx, rg)
     return rows
+
+
+def repeated_stories(folder: Path, megabytes: float) -> Path:
+    """The bundled stories repeated to `megabytes` in one .txt file (made once): the issue's
+    own anchor for ripgrep."""
+    path = folder / f"bundled-repeated-{megabytes:g}mb.txt"
+    if not path.exists():
+        once = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(STORIES.glob("*.txt")))
+        copies = math.ceil(megabytes * 1e6 / len(once.encode("utf-8")))
+        path.write_text("\n\n".join([once] * copies), encoding="utf-8")
+    return path
+
+
+def _one_story(ctx: Context, rg: str | None) -> list[Row]:
+    """The issue's anchor: one story file, the bundled stories repeated to the corpus size."""
+    if TARGET_TERMS not in ctx.glossaries.spotting:
+        return []
+    glossary, terms = ctx.glossaries.spotting[TARGET_TERMS]
+    story = repeated_stories(ctx.workdir, ctx.corpus.size_mb)
+    mb = story.stat().st_size / 1e6
+    figure = f"annotate --format json, one {mb:.0f} MB story, {TARGET_TERMS:,} terms"
+    argv = [*ctx.gloss(), "annotate", str(story), "-g", str(glossary), "--format", "json"]
+    ours = measure(argv, ctx.runs, accept=(0, 1))
+    if not ours.ok:
+        return [_fail_row("annotate", figure, ours.error)]
+    row = Row("annotate", figure, mb / ours.median, "MB/s", runs=len(ours.runs))
+    row.peak_mb, row.extra = ours.peak_mb, {"seconds": ours.runs}
+    row.note = "the bundled stories repeated in one .txt file: one story is one process"
+    if rg is not None:
+        theirs = measure(ripgrep_command(rg, terms, [story]), ctx.runs, accept=(0, 1))
+        if theirs.ok:
+            row.peer, row.peer_value = "rg", mb / theirs.median
+            row.ratio, row.ratio_means = ours.median / theirs.median, "gloss/rg time"
+            row.peer_peak_mb = theirs.peak_mb
+    return [row]
 
 
 def spot(ctx: Context) -> list[Row]:
