@@ -141,7 +141,7 @@ class StoryBuilder:
         self.anchors: list[tuple[int, int]] = []
         self.files: list[tuple[int, str]] = []
         self._section: tuple[int, Part, int | None, str | None] | None = None
-        self._paragraph: int | None = None
+        self.paragraph_start: int | None = None  # None between paragraphs
         self._line = 0  # the line `line_of` would give at the end of the text so far
 
     @property
@@ -153,8 +153,8 @@ class StoryBuilder:
         if not text:
             return
         start = self._length
-        if self._paragraph is None:
-            self._paragraph = start
+        if self.paragraph_start is None:
+            self.paragraph_start = start
         if line != self._line:  # an anchor only where counting newlines would go wrong
             self.anchors.append((start, line))
         self._line = line + text.count("\n")
@@ -179,7 +179,7 @@ class StoryBuilder:
         if not text:
             self.end_paragraph()
             return
-        if self._paragraph is not None:
+        if self.paragraph_start is not None:
             self.add(text, line)
             self.end_paragraph()
             return
@@ -203,12 +203,12 @@ class StoryBuilder:
 
     def end_paragraph(self) -> None:
         """Close the paragraph; the next text starts a new one after a blank line."""
-        if self._paragraph is not None and self._length > self._paragraph:
-            self.paragraphs.append(Span(self._paragraph, self._length))
+        if self.paragraph_start is not None and self._length > self.paragraph_start:
+            self.paragraphs.append(Span(self.paragraph_start, self._length))
             self._chunks.append("\n\n")
             self._length += 2
             self._line += 2
-        self._paragraph = None
+        self.paragraph_start = None
 
     def begin(self, part: Part, chapter: int | None = None, label: str | None = None) -> None:
         self.end_section()

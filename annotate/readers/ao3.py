@@ -117,15 +117,17 @@ class Ao3Work:
             child = child.next
 
     def _block(self, node: LexborNode, doc: Document, loose: bool) -> None:
-        part = _work_part(node)
+        attrs = node.attributes
+        classes = (attrs.get("class") or "").split()
+        part = _part_of(attrs.get("id"), classes)
         if part in ("preface", "afterword", "landmark"):
             return
-        classes = _classes(node)
-        if node.tag == "div" and ("meta" in classes or part == "chapter preface"):
+        tag = node.tag
+        if tag == "div" and ("meta" in classes or part == "chapter preface"):
             self._meta(node, doc)
-        elif node.tag == "div" and "userstuff" in classes:
+        elif tag == "div" and "userstuff" in classes:
             self._text(node, doc, new_chapter=True)
-        elif node.css_first(_BLOCKS) is not None:
+        elif _has_elements(node) and node.css_first(_BLOCKS) is not None:
             self._chapters(node, doc)  # a wrapper around chapters
         elif loose:
             self._text(node, doc, new_chapter=False)
@@ -157,9 +159,13 @@ def _classes(node: LexborNode) -> list[str]:
 
 def _work_part(node: LexborNode) -> str | None:
     """What a block is by its id or classes: the work's preface or afterword, a chapter's."""
-    if (node.attributes.get("id") or "") in _PARTS:
-        return str(node.attributes.get("id"))
-    classes = _classes(node)
+    attrs = node.attributes
+    return _part_of(attrs.get("id"), (attrs.get("class") or "").split())
+
+
+def _part_of(id_: str | None, classes: list[str]) -> str | None:
+    if (id_ or "") in _PARTS:
+        return id_
     if "landmark" in classes:
         return "landmark"
     if "afterword" in classes:
@@ -167,6 +173,13 @@ def _work_part(node: LexborNode) -> str | None:
     if "preface" in classes:
         return "chapter preface" if "chapter" in classes else "preface"
     return None
+
+
+def _has_elements(node: LexborNode) -> bool:
+    """Whether `node` may hold elements: not when its one child is text (most paragraphs),
+    which spares them a CSS query."""
+    child = node.first_child
+    return child is not None and (child.next is not None or not child.is_text_node)
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

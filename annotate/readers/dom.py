@@ -8,7 +8,7 @@ ten thousand unclosed `<i>`s cannot overflow the stack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -32,12 +32,19 @@ _SELF_CLOSED = re.compile(
 )
 
 
+# What an element is to `render`, by its tag: bit flags, cached per document by lexbor's tag id
+# (an element's `.tag` crosses into C and makes a new string each time).
+_SKIP, _BR, _ITALIC, _BLOCK = 1, 2, 4, 8
+_TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+
+
 @dataclass
 class Document:
     tree: LexborHTMLParser
     source: str
     first_line: int = 1
     _lines: dict[int, int] | None = None
+    _kinds: dict[int, int] = field(default_factory=dict)
 
     @property
     def body(self) -> LexborNode | None:
@@ -45,10 +52,14 @@ class Document:
 
     def line(self, node: LexborNode) -> int:
         """The source line where text node `node` begins."""
+        return self.text_lines().get(node.mem_id, self.first_line)
+
+    def text_lines(self) -> dict[int, int]:
+        """The source line of every text node by `mem_id` (computed once, for the whole tree)."""
         if self._lines is None:
             root = self.tree.root
             self._lines = {} if root is None else node_lines(root, self.source, self.first_line)
-        return self._lines.get(node.mem_id, self.first_line)
+        return self._lines
 
 
 def parse_html(source: str, *, xhtml: bool = False, first_line: int = 1) -> Document:
@@ -72,23 +83,31 @@ def render(
     Elements whose `id` is in `skip`, or with a class in `skip_classes`, are left out (the AO3
     reader's other parts).
     """
+    lines, first_line, kinds = doc.text_lines(), doc.first_line, doc._kinds
+    text, paragraph = flow.text, flow.paragraph
     Frame = tuple[LexborNode, bool, str | None]
     stack: list[Frame | None] = [(root, False, None)]
+    pop, push = stack.pop, stack.append
     while stack:
-        frame = stack.pop()
+        frame = pop()
         if frame is None:  # leaving a block
-            flow.paragraph()
+            paragraph()
             continue
         node, italic, hover = frame
-        if node.is_text_node:
-            text = node.text_content
-            if text:
-                flow.text(text, doc.line(node), italic, hover)
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
+            content = node.text_content
+            if content:
+                text(content, lines.get(node.mem_id, first_line), italic, hover)
             continue
-        tag = node.tag
-        if not node.is_element_node or tag is None or tag in SKIPPED:
+        kind = kinds.get(tag_id)
+        if kind is None:
+            kind = _kind(node)
+            if node.is_element_node:
+                kinds[tag_id] = kind
+        if kind & _SKIP:
             continue
-        if tag == "br":
+        if kind & _BR:
             flow.line_break()
             continue
         attrs = node.attributes
@@ -101,14 +120,21 @@ def render(
             if style and (match := _ITALIC_STYLE.search(style)):
                 italic = match.group(1).lower() != "normal"
             hover = attrs.get("title") or hover
-        if tag in ITALIC_TAGS:
+        if kind & _ITALIC:
             italic = True
-        if tag in BLOCKS:
-            flow.paragraph()
-            stack.append(None)
-        children = []
-        child = node.child
+        if kind & _BLOCK:
+            paragraph()
+            push(None)
+        child = node.last_child
         while child is not None:
-            children.append((child, italic, hover))
-            child = child.next
-        stack.extend(reversed(children))
+            push((child, italic, hover))
+            child = child.prev
+
+
+def _kind(node: LexborNode) -> int:
+    tag = node.tag
+    if not node.is_element_node or tag is None or tag in SKIPPED:
+        return _SKIP
+    if tag == "br":
+        return _BR
+    return (_ITALIC if tag in ITALIC_TAGS else 0) | (_BLOCK if tag in BLOCKS else 0)

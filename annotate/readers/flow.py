@@ -21,26 +21,36 @@ class Flow:
 
     def text(self, text: str, line: int, italic: bool = False, hover: str | None = None) -> None:
         """Append a text node that starts at source line `line`."""
-        add = self.builder.add
-        for i, piece in enumerate(text.split("\n") if "\n" in text else (text,)):
-            if i:
-                self._pend_space(italic, hover)
-            if not piece:
-                continue
-            words = piece.split()  # any whitespace, the no-break space too
-            if piece[0].isspace():
-                self._pend_space(italic, hover)
-            if words:
-                if self._breaks and self._started:
-                    add("\n", line + i)
-                elif self._space is not None and self._started:
-                    add(" ", line + i, italic=self._space[0], hover=self._space[1])
-                self._breaks = 0
-                self._space = None
-                add(" ".join(words), line + i, italic=italic, hover=hover)
-                self._started = True
-                if piece[-1].isspace():
+        if "\n" in text:
+            for i, piece in enumerate(text.split("\n")):
+                if i:
                     self._pend_space(italic, hover)
+                if piece:
+                    self.text(piece, line + i, italic, hover)
+            return
+        if not text:
+            return
+        # Any whitespace collapses to one space, the no-break space too. Printable text holds no
+        # whitespace but the ASCII space, so without double spaces there is nothing to collapse:
+        # the hot path, spared a split.
+        plain = text.isprintable() and "  " not in text
+        words = text.strip() if plain else " ".join(text.split())
+        space = self._space
+        if space is None and text[0].isspace():
+            space = (italic, hover)
+        if not words:
+            self._space = space
+            return
+        add = self.builder.add
+        if self._started:
+            if self._breaks:
+                add("\n", line)
+            elif space is not None:
+                add(" ", line, italic=space[0], hover=space[1])
+        self._breaks = 0
+        add(words, line, italic=italic, hover=hover)
+        self._started = True
+        self._space = (italic, hover) if text[-1].isspace() else None
 
     def _pend_space(self, italic: bool, hover: str | None) -> None:
         if self._space is None:
@@ -54,7 +64,8 @@ class Flow:
 
     def paragraph(self) -> None:
         """End the current paragraph (a block element starts or ends)."""
-        self.builder.end_paragraph()
+        if self.builder.paragraph_start is not None:  # most blocks have just ended one
+            self.builder.end_paragraph()
         self._started = False
         self._space = None
         self._breaks = 0

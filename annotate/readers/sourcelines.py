@@ -2,112 +2,173 @@
 
 lexbor (selectolax) builds a forgiving HTML5 tree fast but keeps no source positions. The text
 between tags is the same in the source and in the tree, in the same order (entities aside), so
-`SourceLines` walks the source's text runs alongside the tree's text nodes in document order:
+`node_lines` walks the source's text runs alongside the tree's text nodes in document order:
 each node is matched to the next run with the same text, a few runs of slack allowed for what
 the parser moves or drops (script bodies, foster-parented table text). A node with no match
 takes the line of the last match, so a surprise costs one line's accuracy, never the rest of
-the document. `node_lines` does this once for a whole tree, so readers may then visit its
-parts in any order.
+the document. This is done once for a whole tree, so readers may then visit its parts in any
+order.
+
+It runs for every text node of every story, so the work is done in bulk: one regex pass cuts
+the source into runs and what lies between (their newlines counted at once), one decodes the
+entities of all runs; when every node is simply the next run, as in all but odd pages, each
+node's line is a lookup.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections import deque
-from collections.abc import Iterator
+from itertools import accumulate, chain, repeat
 
 from selectolax.lexbor import LexborNode
 
-# A comment, a raw-text element (its body holds no tags), a tag (quoted values may hold `>`),
-# or a run of text (group 1; a `<` that cannot open a tag is text, as in HTML).
-_TOKENS = re.compile(
-    r"<!--.*?(?:-->|\Z)"
+_TAG_START = r"<[a-zA-Z/!?]"
+# Each match is what is no text run (group 1), then a run that holds more than whitespace
+# (group 2); the matches cover the source. What is no run is taken possessively: comments,
+# raw-text elements (their bodies hold no tags), tags (quoted values may hold `>`), whitespace
+# between tags, a `<` that opens nothing. A `<` that cannot open a tag is text, as in HTML.
+# (`\Z` lets the last match end without a run.)
+_RUNS = re.compile(
+    r"((?:<!--.*?(?:-->|\Z)"
     r"|<(?:script|style)\b.*?(?:</(?:script|style)\s*>|\Z)"
-    r"|<[a-zA-Z/!?][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
-    r"|([^<]+(?:<(?![a-zA-Z/!?])[^<]*)*)",
+    rf"|{_TAG_START}[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
+    rf"|\s+(?={_TAG_START}|\Z)"
+    r"|<)*+)"
+    r"(?:([^<]+(?:<(?![a-zA-Z/!?])[^<]*)*)|\Z)",
     re.S | re.I,
+)
+# html.unescape's character references; none can reach past a `<`.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_JOIN = "<\0"  # between runs while decoding them at once: ends any reference, in no source
+# The usual references, replaced before the rest are decoded: each stands where html.unescape
+# would decode it, and what replaces it is no `&` and cannot be part of a name. `&amp;` becomes
+# a marker (no source holds one), made `&` only after the other references are decoded.
+_COMMON_REFS = (
+    ("&quot;", '"'),
+    ("&#x27;", "'"),
+    ("&#39;", "'"),
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&nbsp;", "\xa0"),
+    ("&amp;", "\1"),
 )
 _SLACK = 48  # runs to look ahead for a node's text
 
 
-class SourceLines:
-    def __init__(self, source: str, first_line: int = 1) -> None:
-        self._source = source
-        self._runs: Iterator[re.Match[str]] = _TOKENS.finditer(source)
-        self._ahead: deque[tuple[int, int]] = deque()
-        self._pos = 0
-        self.line = first_line  # the line where the last matched text ends
-
-    def _run(self, i: int) -> tuple[int, int] | None:
-        """The i-th text run (start, end) ahead that holds more than whitespace."""
-        while len(self._ahead) <= i:
-            for match in self._runs:
-                if match.lastindex and not match.group(1).isspace():
-                    self._ahead.append(match.span(1))
-                    break
-            else:
-                return None
-        return self._ahead[i]
-
-    def locate(self, text: str) -> int:
-        """The source line where text node `text` (as the parser decoded it) begins."""
-        wanted = text.strip()
-        if not wanted:
-            return self.line
-        for i in range(_SLACK):
-            run = self._run(i)
-            if run is None:
-                break
-            if self._plain(run) == wanted:
-                return self._take(i, text, 0)
-        # The parser joined text the source splits (`a</em>b`, a stray end tag between):
-        # the node begins with one run and goes on with the next ones.
-        for i in range(_SLACK):
-            run = self._run(i)
-            if run is None:
-                break
-            plain = self._plain(run)
-            if plain and wanted.startswith(plain):
-                rest, more = wanted[len(plain) :].lstrip(), 0
-                while rest and (after := self._run(i + more + 1)) is not None:
-                    plain = self._plain(after)
-                    if not plain or not rest.startswith(plain):
-                        break
-                    rest, more = rest[len(plain) :].lstrip(), more + 1
-                return self._take(i, text, more)
-        return self.line
-
-    def _plain(self, run: tuple[int, int]) -> str:
-        raw = self._source[run[0] : run[1]]
-        return (html.unescape(raw) if "&" in raw else raw).strip()
-
-    def _take(self, i: int, text: str, more: int) -> int:
-        """Consume runs up to the i-th (the node's first) and `more` after it; the node's line."""
-        source = self._source
-        start, end = self._ahead[i]
-        last = self._ahead[i + more][1]
-        for _ in range(i + more + 1):
-            self._ahead.popleft()
-        at_start = self.line + source.count("\n", self._pos, start)
-        # Count from the first visible character: leading newlines may differ (`<pre>` drops one).
-        raw = source[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        text_lead = len(text) - len(text.lstrip())
-        line = at_start + raw.count("\n", 0, lead) - text.count("\n", 0, text_lead)
-        self.line = at_start + source.count("\n", start, last)
-        self._pos = last
-        return line
-
-
 def node_lines(root: LexborNode, source: str, first_line: int = 1) -> dict[int, int]:
-    """The source line of every text node under `root` that holds more than whitespace,
+    """The source line of every text node under `root` that holds more than ASCII whitespace,
     keyed by `mem_id`."""
-    lines = SourceLines(source, first_line)
+    # (what comes before a run, the run): together they are the whole source
+    pieces: list[tuple[str, str]] = _RUNS.findall(source)
+    raws = [run for _, run in pieces if run]
+    plains = _plain_texts(raws, joinable="\0" not in source and "\1" not in source)
+    nodes = [
+        (node.mem_id, text)
+        for node in root.traverse(include_text=True, skip_empty=True)
+        if node.is_text_node and (text := node.text_content)
+    ]
+    wanted = [text.strip() for _, text in nodes]
+    # lines[2j + 1]: the line where run j starts, lines[2j + 2] where it ends
+    newlines = map(str.count, chain.from_iterable(pieces), repeat("\n"))
+    lines = list(accumulate(newlines, initial=first_line))
+    if [w for w in wanted if w] == plains:  # every node is the next run: the usual case
+        return _aligned(nodes, wanted, raws, lines)
+    return _matched(nodes, wanted, raws, plains, lines)
+
+
+def _aligned(
+    nodes: list[tuple[int, str]], wanted: list[str], raws: list[str], lines: list[int]
+) -> dict[int, int]:
+    """Lines when the n-th node with text is the n-th run."""
     found: dict[int, int] = {}
-    for node in root.traverse(include_text=True, skip_empty=True):
-        if node.is_text_node:
-            text = node.text_content
-            if text:
-                found[node.mem_id] = lines.locate(text)
+    j = 0
+    for (mem_id, text), plain in zip(nodes, wanted, strict=True):
+        if not plain:  # only whitespace: the line where the last run ended
+            found[mem_id] = lines[2 * j]
+            continue
+        found[mem_id] = lines[2 * j + 1] + _lead(raws[j], text)
+        j += 1
     return found
+
+
+def _matched(
+    nodes: list[tuple[int, str]],
+    wanted: list[str],
+    raws: list[str],
+    plains: list[str],
+    lines: list[int],
+) -> dict[int, int]:
+    """Lines when the parser moved or dropped text: each node looks for its run nearby."""
+    found: dict[int, int] = {}
+    k = 0  # the next run to match
+    line = lines[0]  # the line where the last matched run ends
+    for (mem_id, text), plain in zip(nodes, wanted, strict=True):
+        if not plain:
+            found[mem_id] = line
+            continue
+        if k < len(plains) and plains[k] == plain:
+            first = last = k  # the common case: the very next run
+        else:
+            match = _search(plains, k, plain)
+            if match is None:
+                found[mem_id] = line
+                continue
+            first, last = match
+        found[mem_id] = lines[2 * first + 1] + _lead(raws[first], text)
+        line = lines[2 * last + 2]
+        k = last + 1
+    return found
+
+
+def _lead(raw: str, text: str) -> int:
+    """Lines to add to where a run starts for where its node's text starts: counted from the
+    first visible character, as leading newlines may differ (`<pre>` drops one)."""
+    lead = 0
+    if raw[0].isspace():
+        lead += _lead_newlines(raw)
+    if text[0].isspace():
+        lead -= _lead_newlines(text)
+    return lead
+
+
+def _plain_texts(raws: list[str], *, joinable: bool) -> list[str]:
+    """The text of each run as the parser decodes it, stripped: the entities of all runs
+    decoded at once, each distinct one once; the usual ones first, by plain replacing."""
+    if not joinable:  # the markers below are in the source (no story holds them): one by one
+        return [html.unescape(raw).strip() for raw in raws]
+    joined = _JOIN.join(raws)
+    if "&" in joined:
+        for ref, char in _COMMON_REFS:
+            joined = joined.replace(ref, char)
+    if "&" in joined:
+        parts = _CHARREF.split(joined)
+        refs = parts[1::2]
+        decoded = {ref: html.unescape("&" + ref) for ref in set(refs)}
+        parts[1::2] = [decoded[ref] for ref in refs]
+        joined = "".join(parts)
+    joined = joined.replace("\1", "&")
+    return [plain.strip() for plain in joined.split(_JOIN)] if raws else []
+
+
+def _search(plains: list[str], k: int, wanted: str) -> tuple[int, int] | None:
+    """The runs from `k` on that hold `wanted`, first and last, if they are near: one run with
+    its text, or several the parser joined (`a</em>b`, a stray end tag between)."""
+    ahead = plains[k : k + _SLACK]
+    for i, plain in enumerate(ahead):
+        if plain == wanted:
+            return k + i, k + i
+    for i, plain in enumerate(ahead):
+        if plain and wanted.startswith(plain):
+            rest, last = wanted[len(plain) :].lstrip(), k + i
+            while rest and last + 1 < len(plains):
+                plain = plains[last + 1]
+                if not plain or not rest.startswith(plain):
+                    break
+                rest, last = rest[len(plain) :].lstrip(), last + 1
+            return k + i, last
+    return None
+
+
+def _lead_newlines(text: str) -> int:
+    return text.count("\n", 0, len(text) - len(text.lstrip()))
