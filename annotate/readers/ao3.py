@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from annotate.readers.dom import Document, render
+from annotate.readers.dom import Document, render_all
 from annotate.readers.flow import Flow
 from annotate.story import Part
 
@@ -63,6 +63,7 @@ class Ao3Work:
         self.chapter = 0
         self._text_seen = False  # the current chapter's text has begun
         self._open: tuple[Part, int | None] | None = None
+        self._pending: list[LexborNode] = []  # of the open part, not yet flowed
 
     def feed(self, doc: Document) -> None:
         tree = doc.tree
@@ -77,6 +78,7 @@ class Ao3Work:
             endnotes = afterword.css_first("div#endnotes") or afterword
             for quote in _blockquotes(endnotes):
                 self._part(Part.end_notes, None, quote, doc)
+        self._render(doc)
 
     def finish(self) -> None:
         self.flow.end()
@@ -84,9 +86,15 @@ class Ao3Work:
 
     def _part(self, part: Part, chapter: int | None, node: LexborNode, doc: Document) -> None:
         if self._open != (part, chapter):
+            self._render(doc)
             self.flow.begin(part, chapter)
             self._open = (part, chapter)
-        render(node, self.flow, doc, skip=_PARTS, skip_classes=_LANDMARK)
+        self._pending.append(node)
+
+    def _render(self, doc: Document) -> None:
+        """Flow the nodes of the open part at once (a one-shot's paragraphs come one by one)."""
+        render_all(self._pending, self.flow, doc, skip=_PARTS, skip_classes=_LANDMARK)
+        self._pending.clear()
 
     def _preface(self, preface: LexborNode, doc: Document) -> None:
         if (title := preface.css_first("h1, h2.title")) is not None:

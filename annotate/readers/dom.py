@@ -83,10 +83,22 @@ def render(
     Elements whose `id` is in `skip`, or with a class in `skip_classes`, are left out (the AO3
     reader's other parts).
     """
+    render_all([root], flow, doc, skip=skip, skip_classes=skip_classes)
+
+
+def render_all(
+    roots: list[LexborNode],
+    flow: Flow,
+    doc: Document,
+    *,
+    skip: frozenset[str] = frozenset(),
+    skip_classes: frozenset[str] = frozenset(),
+) -> None:
+    """`render` each of `roots` in turn."""
     lines, first_line, kinds = doc.text_lines(), doc.first_line, doc._kinds
-    text, paragraph = flow.text, flow.paragraph
+    text, block, paragraph = flow.text, flow.block, flow.paragraph
     Frame = tuple[LexborNode, bool, str | None]
-    stack: list[Frame | None] = [(root, False, None)]
+    stack: list[Frame | None] = [(root, False, None) for root in reversed(roots)]
     pop, push = stack.pop, stack.append
     while stack:
         frame = pop()
@@ -122,10 +134,19 @@ def render(
             hover = attrs.get("title") or hover
         if kind & _ITALIC:
             italic = True
+        child = node.last_child
+        if child is not None and child.tag_id == _TEXT_ID and child.prev is None:
+            # one text node (most paragraphs): flowed at once, not by the stack
+            content = child.text_content or ""
+            line = lines.get(child.mem_id, first_line)
+            if kind & _BLOCK:
+                block(content, line, italic, hover)
+            elif content:
+                text(content, line, italic, hover)
+            continue
         if kind & _BLOCK:
             paragraph()
             push(None)
-        child = node.last_child
         while child is not None:
             push((child, italic, hover))
             child = child.prev

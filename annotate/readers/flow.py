@@ -52,6 +52,16 @@ class Flow:
         self._started = True
         self._space = (italic, hover) if text[-1].isspace() else None
 
+    def block(self, text: str, line: int, italic: bool = False, hover: str | None = None) -> None:
+        """A block that holds one text node (most paragraphs): `paragraph()`, `text(...)`,
+        `paragraph()`, at once when it is plain text."""
+        self.paragraph()
+        if italic or hover or "\n" in text or not text.isprintable() or "  " in text:
+            self.text(text, line, italic, hover)
+            self.paragraph()
+        elif words := text.strip():
+            self.builder.add_paragraph(words, line)
+
     def _pend_space(self, italic: bool, hover: str | None) -> None:
         if self._space is None:
             self._space = (italic, hover)

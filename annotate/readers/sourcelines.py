@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from itertools import accumulate, chain, repeat
 
 from selectolax.lexbor import LexborNode
 
-_TAG_START = r"<[a-zA-Z/!?]"
+# What may open a tag: what `[a-zA-Z/!?]` matches ignoring case (the long s is an `s`, the
+# Kelvin sign a `k`), spelled out so that the whole pattern need not ignore case: slower.
+_OPENS = r"[a-zA-Z/!?\u0130\u0131\u017f\u212a]"
 # Each match is what is no text run (group 1), then a run that holds more than whitespace
 # (group 2); the matches cover the source. What is no run is taken possessively: comments,
 # raw-text elements (their bodies hold no tags), tags (quoted values may hold `>`), whitespace
@@ -31,28 +34,16 @@ _TAG_START = r"<[a-zA-Z/!?]"
 # (`\Z` lets the last match end without a run.)
 _RUNS = re.compile(
     r"((?:<!--.*?(?:-->|\Z)"
-    r"|<(?:script|style)\b.*?(?:</(?:script|style)\s*>|\Z)"
-    rf"|{_TAG_START}[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
-    rf"|\s+(?={_TAG_START}|\Z)"
+    r"|<(?i:script|style)\b.*?(?:</(?i:script|style)\s*>|\Z)"
+    rf"|<{_OPENS}[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
+    rf"|\s+(?=<{_OPENS}|\Z)"
     r"|<)*+)"
-    r"(?:([^<]+(?:<(?![a-zA-Z/!?])[^<]*)*)|\Z)",
-    re.S | re.I,
+    rf"(?:([^<]+(?:<(?!{_OPENS})[^<]*)*)|\Z)",
+    re.S,
 )
 # html.unescape's character references; none can reach past a `<`.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _JOIN = "<\0"  # between runs while decoding them at once: ends any reference, in no source
-# The usual references, replaced before the rest are decoded: each stands where html.unescape
-# would decode it, and what replaces it is no `&` and cannot be part of a name. `&amp;` becomes
-# a marker (no source holds one), made `&` only after the other references are decoded.
-_COMMON_REFS = (
-    ("&quot;", '"'),
-    ("&#x27;", "'"),
-    ("&#39;", "'"),
-    ("&lt;", "<"),
-    ("&gt;", ">"),
-    ("&nbsp;", "\xa0"),
-    ("&amp;", "\1"),
-)
 _SLACK = 48  # runs to look ahead for a node's text
 
 
@@ -62,7 +53,6 @@ def node_lines(root: LexborNode, source: str, first_line: int = 1) -> dict[int, 
     # (what comes before a run, the run): together they are the whole source
     pieces: list[tuple[str, str]] = _RUNS.findall(source)
     raws = [run for _, run in pieces if run]
-    plains = _plain_texts(raws, joinable="\0" not in source and "\1" not in source)
     nodes = [
         (node.mem_id, text)
         for node in root.traverse(include_text=True, skip_empty=True)
@@ -72,22 +62,63 @@ def node_lines(root: LexborNode, source: str, first_line: int = 1) -> dict[int, 
     # lines[2j + 1]: the line where run j starts, lines[2j + 2] where it ends
     newlines = map(str.count, chain.from_iterable(pieces), repeat("\n"))
     lines = list(accumulate(newlines, initial=first_line))
-    if [w for w in wanted if w] == plains:  # every node is the next run: the usual case
-        return _aligned(nodes, wanted, raws, lines)
+    if "\0" in source:  # runs cannot be joined (no story holds one): decoded one by one
+        plains = [html.unescape(raw).strip() for raw in raws]
+    else:
+        decoded = _decode(_JOIN.join(raws))
+        texts = _JOIN.join([text for (_, text), plain in zip(nodes, wanted, strict=True) if plain])
+        if decoded == texts and "\0" not in texts:  # each node's text is the next run's
+            return _aligned(nodes, wanted, raws, lines, range(len(raws)))
+        plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
+    runs = _aligned_runs(wanted, plains)
+    if runs is not None:
+        return _aligned(nodes, wanted, raws, lines, runs)
     return _matched(nodes, wanted, raws, plains, lines)
 
 
+def _aligned_runs(wanted: list[str], plains: list[str]) -> Sequence[int] | None:
+    """The run of each node with text, when each is simply the next run with text, as in all
+    but odd pages (runs of only `&nbsp;` hold none); None when the nodes must look for theirs."""
+    texts = [w for w in wanted if w]
+    if texts == plains:
+        return range(len(plains))
+    if "" not in plains or texts != [p for p in plains if p]:
+        return None
+    runs = [j for j, plain in enumerate(plains) if plain]
+    # a node looks that far ahead for its run
+    if any(run - before > _SLACK for before, run in zip([-1, *runs], runs, strict=False)):
+        return None
+    return runs
+
+
 def _aligned(
-    nodes: list[tuple[int, str]], wanted: list[str], raws: list[str], lines: list[int]
+    nodes: list[tuple[int, str]],
+    wanted: list[str],
+    raws: list[str],
+    lines: list[int],
+    runs: Sequence[int],
 ) -> dict[int, int]:
-    """Lines when the n-th node with text is the n-th run."""
-    found: dict[int, int] = {}
-    j = 0
+    """Lines when each node with text is the run `runs` gives: a lookup each."""
+    if isinstance(runs, range) and all(wanted):  # node j is run j: whole lists at once
+        found = dict(zip([mem_id for mem_id, _ in nodes], lines[1::2], strict=False))
+        for j in [j for j, raw in enumerate(raws) if raw[0].isspace()] + [
+            j for j, (_, text) in enumerate(nodes) if text[0].isspace()
+        ]:
+            found[nodes[j][0]] = lines[2 * j + 1] + _lead(raws[j], nodes[j][1])
+        return found
+    found = {}
+    j, line = 0, lines[0]  # the next node with text, the line where the last run ends
     for (mem_id, text), plain in zip(nodes, wanted, strict=True):
-        if not plain:  # only whitespace: the line where the last run ended
-            found[mem_id] = lines[2 * j]
+        if not plain:  # only whitespace: where the last run ended
+            found[mem_id] = line
             continue
-        found[mem_id] = lines[2 * j + 1] + _lead(raws[j], text)
+        run = runs[j]
+        raw = raws[run]
+        at = lines[2 * run + 1]
+        if raw[0].isspace() or text[0].isspace():
+            at += _lead(raw, text)
+        found[mem_id] = at
+        line = lines[2 * run + 2]
         j += 1
     return found
 
@@ -132,23 +163,13 @@ def _lead(raw: str, text: str) -> int:
     return lead
 
 
-def _plain_texts(raws: list[str], *, joinable: bool) -> list[str]:
-    """The text of each run as the parser decodes it, stripped: the entities of all runs
-    decoded at once, each distinct one once; the usual ones first, by plain replacing."""
-    if not joinable:  # the markers below are in the source (no story holds them): one by one
-        return [html.unescape(raw).strip() for raw in raws]
-    joined = _JOIN.join(raws)
-    if "&" in joined:
-        for ref, char in _COMMON_REFS:
-            joined = joined.replace(ref, char)
-    if "&" in joined:
-        parts = _CHARREF.split(joined)
-        refs = parts[1::2]
-        decoded = {ref: html.unescape("&" + ref) for ref in set(refs)}
-        parts[1::2] = [decoded[ref] for ref in refs]
-        joined = "".join(parts)
-    joined = joined.replace("\1", "&")
-    return [plain.strip() for plain in joined.split(_JOIN)] if raws else []
+def _decode(text: str) -> str:
+    """html.unescape, quicker for many references: each distinct one is decoded once."""
+    parts = _CHARREF.split(text)
+    refs = parts[1::2]
+    decoded = {ref: html.unescape("&" + ref) for ref in set(refs)}
+    parts[1::2] = [decoded[ref] for ref in refs]
+    return "".join(parts)
 
 
 def _search(plains: list[str], k: int, wanted: str) -> tuple[int, int] | None:
