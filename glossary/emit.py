@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-import sys
+from collections import OrderedDict
 from functools import lru_cache
-from types import SimpleNamespace
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
@@ -25,14 +23,18 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 _KEY = re.compile(r"[a-z][a-z_]*")
 _LONGEST = 1000  # characters; ruamel would start folding near its width (4096)
 _STR = "tag:yaml.org,2002:str"
-# What `Emitter.analyze_scalar` reads of its emitter, as `YAML()` sets it up.
-_EMITTER = SimpleNamespace(
-    serializer=SimpleNamespace(use_version=None),
-    allow_unicode=True,
-    unicode_supplementary=sys.maxunicode > 0xFFFF,
-    allow_space_break=None,
-)
 _RESOLVER = VersionedResolver()
+_items = OrderedDict.items  # a CommentedMap is an OrderedDict
+
+# `Emitter.analyze_scalar` of a one-line scalar as regular expressions (it reads character by
+# character in Python, most of a save): what it calls special characters (escaped in
+# double quotes), and the indicators that rule out a plain scalar in block or flow context.
+_BREAK = re.compile("[\n\x85\u2028\u2029]")
+SPECIAL = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+_SPACE = "\0 \t\r\n\x85\u2028\u2029"
+_EITHER = rf"^(?:---|\.\.\.|[#,\[\]{{}}&*!|>'\"%@`])|(?<=.):(?=[{_SPACE}]|\Z)|[{_SPACE}]#"
+_BLOCK = re.compile(rf"{_EITHER}|^[?:\-](?=[{_SPACE}]|\Z)", re.DOTALL)
+_FLOW = re.compile(rf"{_EITHER}|^[?:]\Z|^-(?=[{_SPACE}]|\Z)|(?<=.)[,\[\]{{}}]", re.DOTALL)
 
 
 def entry(node: Any, offset: int = 2, sequence: int = 4) -> str | None:
@@ -47,7 +49,7 @@ def entry(node: Any, offset: int = 2, sequence: int = 4) -> str | None:
 def _mapping(node: CommentedMap, dash: int, offset: int) -> list[str] | None:
     """Lines of a mapping that is an item of a block sequence, its `- ` at column `dash`."""
     lines: list[str] = []
-    for key, value in node.items():
+    for key, value in _items(node):  # as `node.items()`, without ruamel's generator
         pad = f"{' ' * dash}- " if not lines else " " * (dash + 2)
         if not isinstance(key, str) or not _KEY.fullmatch(key):
             return None
@@ -65,7 +67,7 @@ def _mapping(node: CommentedMap, dash: int, offset: int) -> list[str] | None:
                     return None
                 inner = _mapping(item, dash + 2 + offset, offset)
                 if inner is None or any(
-                    isinstance(v, CommentedSeq | CommentedMap) for v in item.values()
+                    isinstance(v, CommentedSeq | CommentedMap) for _, v in _items(item)
                 ):
                     return None
                 lines.extend(inner)
@@ -112,19 +114,27 @@ def _scalar(value: object, flow: bool) -> str | None:
 @lru_cache(maxsize=1 << 14)  # the same stories, methods and senses come back often
 def _string(text: str, flow: bool, single: bool) -> str | None:
     """`Emitter.choose_scalar_style` for a value that is no key, then the quoting."""
-    if len(text) > _LONGEST:
+    if len(text) > _LONGEST or _BREAK.search(text):
         return None
-    analysis = Emitter.analyze_scalar(_EMITTER, text)  # type: ignore[arg-type]
-    if analysis.multiline:
-        return None
-    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
+    special = SPECIAL.search(text) is not None
+    plain = plain_allowed(text, flow)
     if not single and plain and str(_RESOLVER.resolve(ScalarNode, text, (True, False))) == _STR:
         return text
     if not single and "'" in text:
         return _double(text)
-    if analysis.allow_single_quoted:
+    if not special:
         return "'" + text.replace("'", "''") + "'"
     return _double(text)
+
+
+def plain_allowed(text: str, flow: bool) -> bool:
+    """`allow_flow_plain` (or `allow_block_plain`) of `Emitter.analyze_scalar` for a scalar
+    of one line, as `YAML()` sets its emitter up (unicode allowed, no YAML 1.1)."""
+    if not text:
+        return not flow
+    if text[0] == " " or text[-1] == " " or SPECIAL.search(text):
+        return False
+    return not (_FLOW if flow else _BLOCK).search(text)
 
 
 def _double(text: str) -> str | None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import Emitter
 
 from glossary import emit, store
 from glossary.findings import Finding
@@ -31,6 +33,29 @@ TEXT = st.text(
     min_size=0,
     max_size=12,
 )
+
+
+# What `Emitter.analyze_scalar` reads of its emitter, as `YAML()` sets it up.
+EMITTER = SimpleNamespace(
+    serializer=SimpleNamespace(use_version=None),
+    allow_unicode=True,
+    unicode_supplementary=True,
+    allow_space_break=None,
+)
+LINE = st.text(
+    alphabet=st.sampled_from([*" \t\r\0ab:#-?,[]{}&*!|>'\"%@`.\x7f\x85\xa0\ufeff\ufffe\U0001f600"]),
+    max_size=8,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(LINE, st.booleans())
+def test_plain_allowed_is_ruamels_analysis(text: str, flow: bool) -> None:
+    analysis = Emitter.analyze_scalar(EMITTER, text)  # type: ignore[arg-type]
+    if not analysis.multiline:
+        ruamel = analysis.allow_flow_plain if flow else analysis.allow_block_plain
+        assert emit.plain_allowed(text, flow) is ruamel
+        assert (emit.SPECIAL.search(text) is None) is analysis.allow_single_quoted
 
 
 def finding(term: str, translation: str | None, quote: str, story: str) -> Finding:
