@@ -47,6 +47,7 @@ _NOTE_PARAGRAPH = re.compile(
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
+_ASIDE = re.compile(r"\([^()\n]*\)")  # blanked out of a quotation before it is judged
 _MORPHOLOGY = re.compile(r"\w{3,}(?:kru|kom)$", re.IGNORECASE)
 
 
@@ -93,26 +94,31 @@ class _Scan:
         narration, rest = split_forms(
             text, [*self.quotes, *((s.start, s.end) for s in self.italics), *self.notes]
         )
-        self.forms = Counter(narration)
-        self.vocab = Vocabulary(self._folded(self.forms))
-        self.forms.update(rest)
-        # Each distinct word once: counted by its folded stem, and sorted out as rare, as the
-        # start of a lexicon phrase, or as written in lower case (so not a name).
-        self.counts: Counter[str] = Counter()
+        narrated = Counter(narration)
+        self.forms = forms = narrated.copy()
+        forms.update(rest)
+        # Each distinct word once: counted by its folded stem (and, in the narration, by its
+        # folded form, the story's English), and sorted out as rare, as the start of a lexicon
+        # phrase, or as written in lower case (so not a name).
+        english: Counter[str] = Counter()
+        self.counts = counts = Counter[str]()
         rare: set[str] = set()
         firsts: set[str] = set()
         lowered: set[str] = set()
         starts = _phrase_index(lexicon)[2]
         form = self.known.form
-        for written, n in self.forms.items():
+        for written, n in forms.items():
             folded, stem, is_rare = form(written)
-            self.counts[stem] += n
+            counts[stem] = counts.get(stem, 0) + n
+            if written in narrated:
+                english[folded] = english.get(folded, 0) + narrated[written]
             if is_rare:
                 rare.add(written)
             if folded in starts:
                 firsts.add(written)
             if written[:1].islower():
                 lowered.add(folded)
+        self.vocab = Vocabulary(english)
         # The few words looked at one by one, found in one pass: rare words, would-be names,
         # and the first words of the lexicon's phrases.
         speakers = names.speakers(text, lowered)
@@ -132,13 +138,6 @@ class _Scan:
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
         self._foreign: dict[str, bool] = {}
-
-    def _folded(self, forms: Counter[str]) -> Counter[str]:
-        folded: Counter[str] = Counter()
-        form = self.known.form
-        for written, n in forms.items():
-            folded[form(written).folded] += n
-        return folded
 
     def _candidate_words(self, rare: list[Token]) -> tuple[list[Token], list[int]]:
         """The tokens `single_words` can take, in text order: rare words, and one-word
@@ -264,9 +263,9 @@ class _Scan:
         for q_start, q_end in self.quotes[self._within(self.quote_starts, paragraph)]:
             if not self.free(q_start, q_end):
                 continue
-            inner = re.sub(
-                r"\([^()\n]*\)", lambda m: " " * len(m.group()), self.text[q_start:q_end]
-            )
+            inner = self.text[q_start:q_end]
+            if "(" in inner:
+                inner = _ASIDE.sub(lambda m: " " * len(m.group()), inner)
             for s_start, s_end in sentences(inner, 0, len(inner)):
                 start, end = strip_span(inner, s_start, s_end)
                 if end <= start:

@@ -10,7 +10,8 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 # Letters (no digits, no superscript footnote markers), inner apostrophes and hyphens.
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"
-WORD = re.compile(rf"{_LETTER}+(?:['\u2019\-]{_LETTER}+)*")
+# Possessive (`++`, `*+`): a word never gives letters back, which saves `re` some work.
+WORD = re.compile(rf"{_LETTER}++(?:['\u2019\-]{_LETTER}++)*+")
 _IS_LETTER = re.compile(_LETTER)
 _JOINERS = "'\u2019-"
 # Straight or curly double quotes; a quotation never crosses a paragraph.
@@ -18,8 +19,10 @@ QUOTE = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201c\u201d\n]+)\u201d")
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d')\]*_]*(?=\s|$)|\n\n")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is three times slower to make
 class Token:
+    """A word of a story; never changed once made."""
+
     start: int
     end: int
     text: str
@@ -33,8 +36,9 @@ def bare(text: str) -> str:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     return [
-        Token(m.start(), m.end(), m.group(), bare(m.group()))
+        Token(*m.span(), word, bare(word))
         for m in WORD.finditer(text, start, stop)
+        for word in (m.group(),)
     ]
 
 

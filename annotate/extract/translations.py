@@ -44,6 +44,7 @@ class Near:
 _CLOSE = r"[\"\u201d'\u2019*_]*"
 _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
 
+_CLOSING = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE)
 _PARENS = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE + r"\s*\(([^()\n]{2,120})\)")
 _DASH = re.compile(
     _CLOSE + r"[.,!?]*" + _CLOSE + r"(?:\s+[-\u2013\u2014]{1,2}|\s*[\u2013\u2014:])\s+"
@@ -175,7 +176,7 @@ def _echo(near: Near) -> Gloss | None:
     if not near.quoted:
         return None
     text = near.story.text
-    close = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE).match(text, near.end, near.limit)
+    close = _CLOSING.match(text, near.end, near.limit)
     pos = close.end() if close else near.end
     tag = _SPEECH_TAG.match(text, pos, near.limit)
     if tag:
@@ -201,7 +202,7 @@ def _article_echo(near: Near) -> Gloss | None:
     if near.words != 1:
         return None
     text = near.story.text
-    close = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE).match(text, near.end, near.limit)
+    close = _CLOSING.match(text, near.end, near.limit)
     pos = close.end() if close else near.end
     tag = _SPEECH_TAG.match(text, pos, near.limit)
     m = _ARTICLE_LINE.match(text, tag.end() if tag else pos, near.limit)
