@@ -10,12 +10,16 @@ the highest remaining level start chapters (their text is the chapter title); de
 are text. Footnote definitions (`[^label]: text`, continued by indented lines) are taken out
 before parsing, their lines left blank so that every other line keeps its number, and come
 last as `footnotes` sections carrying their labels.
+
+Paragraphs with no Markdown syntax at all, most of a story, are set aside before parsing
+(`markdown_plain`): the parser, pure Python, costs ten times more than the rest.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -24,6 +28,7 @@ from markdown_it.token import Token
 from annotate.readers.decoding import decode_text, read_bytes
 from annotate.readers.dom import parse_html, render
 from annotate.readers.flow import Flow
+from annotate.readers.markdown_plain import PLACEHOLDER, SetAside, set_aside
 from annotate.story import Part, Story, StoryBuilder
 
 _FOOTNOTE = re.compile(
@@ -33,6 +38,7 @@ _INDENT = re.compile(r"^(?: {1,4}|\t)", re.MULTILINE)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
 _TITLE = re.compile(r"""\btitle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _PARSER = MarkdownIt("commonmark")
+_WITH_TEXT = frozenset({"inline", "code_block", "fence", "html_block"})
 
 
 def read_markdown(path: Path, label: str) -> Story:
@@ -43,14 +49,29 @@ def parse_markdown(source: str, label: str) -> Story:
     body, footnotes = split_footnotes(source)
     builder = StoryBuilder(label)
     reader = _Reader(builder)
-    tokens = _PARSER.parse(body)
+    tokens, aside = _parse(body)
     reader.chapter_headings(tokens)
     builder.begin(Part.text)
-    reader.blocks(tokens, 0, top=True)
+    reader.blocks(tokens, aside, 0, top=True)
     for label_, line, text in footnotes:
         reader.flow.begin(Part.footnotes, None, label_)
-        reader.blocks(_PARSER.parse(text), line - 1, top=False)
+        reader.blocks(*_parse(text), line - 1, top=False)
     return builder.build()
+
+
+def _parse(source: str) -> tuple[list[Token], SetAside]:
+    """The tokens of `source` with its plain paragraphs set aside, and what was set aside."""
+    aside = set_aside(source)
+    tokens = _PARSER.parse(aside.text)
+    if aside.runs:
+        placeholders = {
+            t.map[0] if t.map else -1
+            for t in tokens
+            if t.type == "html_block" and t.level == 0 and t.content.rstrip() == PLACEHOLDER
+        }
+        if not placeholders.issuperset(aside.runs):  # never seen: text must not get lost
+            return _PARSER.parse(source), SetAside(source)
+    return tokens, aside
 
 
 def split_footnotes(source: str) -> tuple[str, list[tuple[str, int, str]]]:
@@ -58,14 +79,30 @@ def split_footnotes(source: str) -> tuple[str, list[tuple[str, int, str]]]:
     found: list[tuple[str, int, str]] = []
     pieces: list[str] = []
     done, line = 0, 1
-    for match in _FOOTNOTE.finditer(source):
+    for match in _footnotes(source):
         line += source.count("\n", done, match.start())
         found.append((match.group(1), line, _INDENT.sub("", match.group(2))))
         pieces += [source[done : match.start()], "\n" * match.group(0).count("\n")]
         line += match.group(0).count("\n")
         done = match.end()
+    if not found:
+        return source, found
     pieces.append(source[done:])
     return "".join(pieces), found
+
+
+def _footnotes(source: str) -> Iterator[re.Match[str]]:
+    """`_FOOTNOTE.finditer(source)`, trying only lines that begin with `[^` (4x faster)."""
+    done = 0
+    at = source.find("[^")
+    while at >= 0:
+        start = source.rfind("\n", 0, at) + 1
+        if start >= done and at - start <= 3 and source[start:at] == " " * (at - start):
+            match = _FOOTNOTE.match(source, start)
+            if match:
+                yield match
+                done = match.end()
+        at = source.find("[^", max(at + 2, done))
 
 
 class _Reader:
@@ -85,14 +122,15 @@ class _Reader:
             tags = tags[1:]
         self.chapter_tag = min(tags) if tags else None
 
-    def blocks(self, tokens: list[Token], offset: int, *, top: bool) -> None:
-        """Flow the blocks of a parsed document whose line 1 is source line `offset + 1`.
+    def blocks(self, tokens: list[Token], aside: SetAside, offset: int, *, top: bool) -> None:
+        """Flow the blocks of a parsed document whose line 1 is source line `offset + 1`, and
+        the plain paragraphs `aside` in place of their placeholders.
 
         Headings give structure only at the `top`, not inside a footnote."""
         heading: Part | None = None
         for i, token in enumerate(tokens):
-            line = offset + (token.map[0] + 1 if token.map else 0)
-            if token.type == "heading_open" and top:
+            kind = token.type
+            if kind == "heading_open" and top:
                 if i == self.title_at:
                     heading = Part.title
                 elif token.tag == self.chapter_tag and token.level == 0:
@@ -100,21 +138,27 @@ class _Reader:
                     self.chapter = (self.chapter or 0) + 1
                 if heading is not None:
                     self.flow.begin(heading, None if heading is Part.title else self.chapter)
-            elif token.type == "heading_close" and heading is not None:
+            elif kind == "heading_close" and heading is not None:
                 self.flow.begin(Part.text, self.chapter)
                 heading = None
-            elif token.type == "inline":
-                self.inline(token.children or [], line)
-                self.flow.paragraph()
-            elif token.type in ("code_block", "fence"):
-                first = line + (1 if token.type == "fence" else 0)
-                self.builder.add(token.content.rstrip("\n"), first)
-                self.flow.paragraph()
-            elif token.type == "html_block":
-                doc = parse_html(token.content, first_line=line)
-                if doc.body is not None:
-                    render(doc.body, self.flow, doc)
-                self.flow.paragraph()
+            elif kind in _WITH_TEXT:
+                start = token.map[0] if token.map else -1
+                line = offset + (aside.source_line(start) + 1 if token.map else 0)
+                if kind == "inline":
+                    self.inline(token.children or [], line)
+                    self.flow.paragraph()
+                elif kind == "html_block" and start in aside.runs:  # a placeholder
+                    for at, text in aside.runs[start]:
+                        self.builder.add_paragraph(text, offset + at + 1)
+                elif kind == "html_block":
+                    doc = parse_html(token.content, first_line=line)
+                    if doc.body is not None:
+                        render(doc.body, self.flow, doc)
+                    self.flow.paragraph()
+                else:
+                    first = line + (1 if kind == "fence" else 0)
+                    self.builder.add(token.content.rstrip("\n"), first)
+                    self.flow.paragraph()
 
     def inline(self, children: list[Token], line: int) -> None:
         add = self.builder.add

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate.readers import read_story
+from annotate.readers import markdown, markdown_plain, read_story
 from annotate.readers.markdown import parse_markdown, split_footnotes
 from annotate.story import Story
 
@@ -121,3 +121,32 @@ def test_footnotes_leave_every_other_line_in_place() -> None:
     body, notes = split_footnotes("a\n[^n1]: first\n    more\n\n    para\nb\n[^2]: two\n")
     assert body == "a\n\n\n\n\nb\n\n"
     assert notes == [("n1", 2, "first\nmore\n\npara"), ("2", 7, "two")]
+
+
+# Every kind of block next to plain paragraphs, which are set aside before parsing.
+AROUND_PLAIN = [
+    "Plain one.\n\nPlain two,\nover two lines.  \nThree.\n\n\n\nFar below.",
+    "- item\n\nPlain after a list.\n\n  indented: still the item's\n\n- next",
+    "1. one\n2. two\n\nPlain.\n\n10) ten",
+    "> quote\n\nPlain after a quote.\n> quote again",
+    "    code\n\nPlain between code.\n\n    more code",
+    "Plain.\n\n```\n\nfenced\n\n```\n\nPlain after.",
+    "Plain.\n\n<!--\n\nnot text\n\n-->\n\nPlain after.",
+    "<div>\n\nPlain inside a div?\n\n</div>",
+    "# Title\n\nPlain.\n\n## One\n\nPlain *and* not.\n\n## Two\n\nPlain.",
+    "Setext\n===\n\nPlain.\n\nAnother\n---",
+    "a[^1] and b[^2]\n\n[^1]: Plain note.\n[^2]: *Italic* note.\n    continued\n\nPlain.",
+    "Link [a][x] and [y].\n\n[x]: /u\n\nPlain [y] text.",
+    "\xa0nbsp first\n\nnbsp last\xa0\n\n\u3000ideographic\n\nPlain.",
+    "Plain.\n\n\t\n  \n\nAfter blank lines of spaces.\n \t",
+    "Plain.\r\n\r\nCRLF.\r\n",
+]
+
+
+@pytest.mark.parametrize("source", AROUND_PLAIN)
+def test_setting_aside_plain_paragraphs_changes_nothing(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = parse_markdown(source, "x")
+    monkeypatch.setattr(markdown, "set_aside", markdown_plain.SetAside)  # parse them all
+    assert story == parse_markdown(source, "x")

@@ -1,0 +1,86 @@
+"""Plain paragraphs set aside before parsing: which are, what they read, where their lines go."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.readers.markdown_plain import PLACEHOLDER, set_aside
+
+
+def test_runs_become_one_placeholder_each() -> None:
+    aside = set_aside("One.\n\nTwo,\nthree.\n\n*Jus*\n\nFour.\n\n\nFive.")
+    assert aside.text == f"{PLACEHOLDER}\n\n*Jus*\n\n{PLACEHOLDER}"
+    assert aside.runs == {0: [(0, "One."), (2, "Two,\nthree.")], 4: [(7, "Four."), (10, "Five.")]}
+    # lines of the text back to the source's: `*Jus*` is on line 5 of both (0-based)
+    assert [aside.source_line(line) for line in range(5)] == [0, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("Plain words.", "Plain words."),
+        ("a  \n   b\t\nc", "a\nb\t\nc"),  # spaces around a break dropped, a tab before kept
+        ("trailing \t ", "trailing"),
+        ('"Sen op," she said - 2 days later!', '"Sen op," she said - 2 days later!'),
+        ("a note[^1] here", "a note[^1] here"),  # no link defined: brackets are text
+        ("line\n    indented more", "line\nindented more"),  # a lazy continuation line
+        ("Mr.\xa0Kane", "Mr.\xa0Kane"),
+    ],
+)
+def test_plain(paragraph: str, text: str) -> None:
+    assert set_aside(paragraph).runs == {0: [(0, text)]}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "*em*",
+        "snake_case",
+        "`code`",
+        "a \\* b",
+        "<i>x</i>",
+        "AT&T",
+        "[a](b)",  # a link
+        "  indented",  # a list item's or code block's, maybe
+        "# heading",
+        "- item",
+        "+ item",
+        "1. item",
+        "2) item",
+        "> quote",
+        "~~~",
+        "text\n===",  # a heading underlined
+        "text\n- item",  # a list interrupts a paragraph
+        "\xa0nbsp first",  # whitespace at the edges, stripped or not by the parser's version
+        "nbsp last\xa0",
+        "\u3000ideographic space",
+        "cr\r",
+    ],
+)
+def test_not_plain(paragraph: str) -> None:
+    assert set_aside(f"Plain.\n\n{paragraph}").runs == {0: [(0, "Plain.")]}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a[^1] b\n\n[x]: /url",  # a link definition: brackets may be links
+        "```\n\nfenced\n\n```",  # a fence spans blank lines
+        "<!--\n\ncomment\n\n-->",
+        "<pre>\n\npre\n\n</pre>",
+        "text\n~~~\n\nfenced\n\n~~~",  # from the paragraph of the fence on
+    ],
+)
+def test_nothing_set_aside_where_it_could_be_inside_something(source: str) -> None:
+    aside = set_aside(source)
+    assert "fenced" not in str(aside.runs)
+    assert "comment" not in str(aside.runs)
+    assert "pre\n" not in str(aside.runs)
+    if "[x]" in source:
+        assert aside.runs == {}
+
+
+def test_plain_before_the_first_fence_is_set_aside() -> None:
+    aside = set_aside("Before.\n\n```\n\ncode\n\n```\n\nAfter.")
+    assert aside.runs == {0: [(0, "Before.")]}
+    assert aside.text == f"{PLACEHOLDER}\n\n```\n\ncode\n\n```\n\nAfter."
