@@ -38,6 +38,8 @@ def decode_text(raw: bytes, label: str, *, markup: bool = False) -> str:
             text = raw.decode(_fallback(raw, markup), errors="replace")
     if "\x00" in text:
         raise GlossError(f"{label}: binary file, not a story")
+    if "\r" not in text:  # spares two passes over most files
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

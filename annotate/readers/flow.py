@@ -55,12 +55,17 @@ class Flow:
     def block(self, text: str, line: int, italic: bool = False, hover: str | None = None) -> None:
         """A block that holds one text node (most paragraphs): `paragraph()`, `text(...)`,
         `paragraph()`, at once when it is plain text."""
-        self.paragraph()
+        builder = self.builder
+        if builder.paragraph_start is not None:
+            builder.end_paragraph()
+        self._started = False
+        self._space = None
+        self._breaks = 0
         if italic or hover or "\n" in text or not text.isprintable() or "  " in text:
             self.text(text, line, italic, hover)
             self.paragraph()
         elif words := text.strip():
-            self.builder.add_paragraph(words, line)
+            builder.add_paragraph(words, line)
 
     def _pend_space(self, italic: bool, hover: str | None) -> None:
         if self._space is None:
