@@ -61,3 +61,38 @@ def common_nouns(text: str, tokens: Iterable[Token]) -> set[str]:
         if word not in found and _DETERMINER.search(text, max(0, token.start - 40), token.start):
             found.add(word)
     return found
+
+
+# `Anya kom Trikru`: a name, `kom` (of), and a clan. `(?<!\w\w)` after the capital is `\b`
+# before it.
+KOM = re.compile(r"([A-Z](?<!\w\w)[\w-]+) (kom) ([A-Z][\w-]+)")
+
+
+def koms(text: str) -> list[tuple[int, int]]:
+    """Where `kom` stands in each match of `KOM`, as `KOM.finditer` finds them, but looked
+    for only around each ` kom `: the name ends right before it, in the same run of word
+    characters and hyphens, so a match is tried at that run's first capital alone."""
+    found: list[tuple[int, int]] = []
+    pos = 0  # where `finditer` would go on looking
+    at = text.find(" kom ")
+    while at >= 0:
+        start = at
+        while start > pos and _in_name(text[start - 1]):
+            start -= 1
+        for first in range(start, at - 1):
+            if "A" <= text[first] <= "Z" and (first == 0 or not _is_word(text[first - 1])):
+                m = KOM.match(text, first)
+                if m:
+                    found.append(m.span(2))
+                    pos = m.end()
+                break  # a later capital of the run would meet the same ` kom ` and fail too
+        at = text.find(" kom ", max(at + 1, pos))
+    return found
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _in_name(char: str) -> bool:
+    return char.isalnum() or char in "_-"

@@ -33,8 +33,6 @@ from glossary.findings import Finding
 from glossary.models import Kind
 
 QUOTE_CHARS = 200
-# `(?<!\w\w)` after the capital is `\b` before it, and lets `re` skip to capitals quickly.
-_KOM = re.compile(r"([A-Z](?<!\w\w)[\w-]+) (kom) ([A-Z][\w-]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d*_(]\s*|\n)$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d']?\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?=\s|$)")
@@ -133,7 +131,7 @@ class _Scan:
         for entry in self.entries:
             self.take(entry.line_start, entry.line_end)
         self.quote_starts = [start for start, _ in self.quotes]
-        self.koms = [(m.start(2), m.end(2)) for m in _KOM.finditer(text)]
+        self.koms = names.koms(text)
         self.kom_starts = [start for start, _ in self.koms]
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []

@@ -14,6 +14,7 @@ _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"
 WORD = re.compile(rf"{_LETTER}++(?:['\u2019\-]{_LETTER}++)*+")
 _IS_LETTER = re.compile(_LETTER)
 _JOINERS = "'\u2019-"
+_APART = frozenset(' \t\n.,;:!?"()[]*_\u201c\u201d')  # neither letters nor joiners
 # Straight or curly double quotes; a quotation never crosses a paragraph.
 QUOTE = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201c\u201d\n]+)\u201d")
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d')\]*_]*(?=\s|$)|\n\n")
@@ -118,8 +119,12 @@ def locate(text: str, wanted: Iterable[str]) -> list[Token]:
     found: list[Token] = []
     # A match inside a longer token (`kru` in `Trikru`, `Tri` in it) is dropped. A wanted
     # token is itself a pattern and no longer one can match where it starts: none is missed.
+    last = len(text) - 1
     for index, start, end in automaton.find_matches_as_indexes(text):
-        if starts_word(text, start) and not _goes_on(text, end):
+        # Most words stand between spaces or punctuation: the full checks only for the rest.
+        if (start == 0 or text[start - 1] in _APART or starts_word(text, start)) and (
+            end > last or text[end] in _APART or not _goes_on(text, end)
+        ):
             word = patterns[index]
             found.append(Token(start, end, word, bare(word)))
     return found
