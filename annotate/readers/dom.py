@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from annotate.readers.flow import Flow
-from annotate.readers.sourcelines import node_lines
+from annotate.readers.sourcelines import text_nodes
 
 _BLOCK_TAGS = (
     "address article aside blockquote body center dd details dialog div dl dt fieldset"
@@ -43,7 +43,7 @@ class Document:
     tree: LexborHTMLParser
     source: str
     first_line: int = 1
-    _lines: dict[int, int] | None = None
+    _nodes: dict[int, tuple[int, str]] | None = None
     _kinds: dict[int, int] = field(default_factory=dict)
 
     @property
@@ -52,14 +52,15 @@ class Document:
 
     def line(self, node: LexborNode) -> int:
         """The source line where text node `node` begins."""
-        return self.text_lines().get(node.mem_id, self.first_line)
+        return self.text_nodes().get(node.mem_id, (self.first_line, ""))[0]
 
-    def text_lines(self) -> dict[int, int]:
-        """The source line of every text node by `mem_id` (computed once, for the whole tree)."""
-        if self._lines is None:
+    def text_nodes(self) -> dict[int, tuple[int, str]]:
+        """(source line, text) of every text node with more than ASCII whitespace, by `mem_id`
+        (computed once, for the whole tree)."""
+        if self._nodes is None:
             root = self.tree.root
-            self._lines = {} if root is None else node_lines(root, self.source, self.first_line)
-        return self._lines
+            self._nodes = {} if root is None else text_nodes(root, self.source, self.first_line)
+        return self._nodes
 
 
 def parse_html(source: str, *, xhtml: bool = False, first_line: int = 1) -> Document:
@@ -95,8 +96,8 @@ def render_all(
     skip_classes: frozenset[str] = frozenset(),
 ) -> None:
     """`render` each of `roots` in turn."""
-    lines, first_line, kinds = doc.text_lines(), doc.first_line, doc._kinds
-    text, block, paragraph = flow.text, flow.block, flow.paragraph
+    nodes, kinds = doc.text_nodes(), doc._kinds
+    text, block, paragraph, space = flow.text, flow.block, flow.paragraph, flow.space
     Frame = tuple[LexborNode, bool, str | None]
     stack: list[Frame | None] = [(root, False, None) for root in reversed(roots)]
     pop, push = stack.pop, stack.append
@@ -108,9 +109,11 @@ def render_all(
         node, italic, hover = frame
         tag_id = node.tag_id
         if tag_id == _TEXT_ID:
-            content = node.text_content
-            if content:
-                text(content, lines.get(node.mem_id, first_line), italic, hover)
+            found = nodes.get(node.mem_id)
+            if found is not None:
+                text(found[1], found[0], italic, hover)
+            elif node.text_content:  # only ASCII whitespace: `text` would pend a space
+                space(italic, hover)
             continue
         kind = kinds.get(tag_id)
         if kind is None:
@@ -137,12 +140,13 @@ def render_all(
         child = node.last_child
         if child is not None and child.tag_id == _TEXT_ID and child.prev is None:
             # one text node (most paragraphs): flowed at once, not by the stack
-            content = child.text_content or ""
-            line = lines.get(child.mem_id, first_line)
-            if kind & _BLOCK:
-                block(content, line, italic, hover)
-            elif content:
-                text(content, line, italic, hover)
+            found = nodes.get(child.mem_id)
+            if found is not None:
+                (block if kind & _BLOCK else text)(found[1], found[0], italic, hover)
+            elif kind & _BLOCK:
+                paragraph()  # its space, if any, would end with it
+            elif child.text_content:
+                space(italic, hover)
             continue
         if kind & _BLOCK:
             paragraph()

@@ -24,7 +24,7 @@ class Flow:
         if "\n" in text:
             for i, piece in enumerate(text.split("\n")):
                 if i:
-                    self._pend_space(italic, hover)
+                    self.space(italic, hover)
                 if piece:
                     self.text(piece, line + i, italic, hover)
             return
@@ -67,7 +67,8 @@ class Flow:
         elif words := text.strip():
             builder.add_paragraph(words, line)
 
-    def _pend_space(self, italic: bool, hover: str | None) -> None:
+    def space(self, italic: bool = False, hover: str | None = None) -> None:
+        """A space, as from text that is only whitespace: it shows between words."""
         if self._space is None:
             self._space = (italic, hover)
 

@@ -2,7 +2,7 @@
 
 lexbor (selectolax) builds a forgiving HTML5 tree fast but keeps no source positions. The text
 between tags is the same in the source and in the tree, in the same order (entities aside), so
-`node_lines` walks the source's text runs alongside the tree's text nodes in document order:
+`text_nodes` walks the source's text runs alongside the tree's text nodes in document order:
 each node is matched to the next run with the same text, a few runs of slack allowed for what
 the parser moves or drops (script bodies, foster-parented table text). A node with no match
 takes the line of the last match, so a surprise costs one line's accuracy, never the rest of
@@ -47,18 +47,20 @@ _JOIN = "<\0"  # between runs while decoding them at once: ends any reference, i
 _SLACK = 48  # runs to look ahead for a node's text
 
 
-def node_lines(root: LexborNode, source: str, first_line: int = 1) -> dict[int, int]:
-    """The source line of every text node under `root` that holds more than ASCII whitespace,
-    keyed by `mem_id`."""
+def text_nodes(root: LexborNode, source: str, first_line: int = 1) -> dict[int, tuple[int, str]]:
+    """The source line and the text of every text node under `root` that holds more than
+    ASCII whitespace, keyed by `mem_id` (the text too, so that readers need not ask lexbor
+    for it again)."""
     # (what comes before a run, the run): together they are the whole source
     pieces: list[tuple[str, str]] = _RUNS.findall(source)
     raws = [run for _, run in pieces if run]
-    nodes = [
+    nodes = [  # `text_content` is None but for text nodes
         (node.mem_id, text)
         for node in root.traverse(include_text=True, skip_empty=True)
-        if node.is_text_node and (text := node.text_content)
+        if (text := node.text_content)
     ]
-    wanted = [text.strip() for _, text in nodes]
+    texts = [text for _, text in nodes]
+    wanted = [text.strip() for text in texts]
     # lines[2j + 1]: the line where run j starts, lines[2j + 2] where it ends
     newlines = map(str.count, chain.from_iterable(pieces), repeat("\n"))
     lines = list(accumulate(newlines, initial=first_line))
@@ -66,14 +68,18 @@ def node_lines(root: LexborNode, source: str, first_line: int = 1) -> dict[int, 
         plains = [html.unescape(raw).strip() for raw in raws]
     else:
         decoded = _decode(_JOIN.join(raws))
-        texts = _JOIN.join([text for (_, text), plain in zip(nodes, wanted, strict=True) if plain])
-        if decoded == texts and "\0" not in texts:  # each node's text is the next run's
-            return _aligned(nodes, wanted, raws, lines, range(len(raws)))
+        joined = _JOIN.join([text for text, plain in zip(texts, wanted, strict=True) if plain])
+        if decoded == joined and "\0" not in joined:  # each node's text is the next run's
+            return _keyed(nodes, _aligned(texts, wanted, raws, lines, range(len(raws))))
         plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
     runs = _aligned_runs(wanted, plains)
-    if runs is not None:
-        return _aligned(nodes, wanted, raws, lines, runs)
-    return _matched(nodes, wanted, raws, plains, lines)
+    if runs is None:
+        return _keyed(nodes, _matched(texts, wanted, raws, plains, lines))
+    return _keyed(nodes, _aligned(texts, wanted, raws, lines, runs))
+
+
+def _keyed(nodes: list[tuple[int, str]], lines: list[int]) -> dict[int, tuple[int, str]]:
+    return {mem_id: (line, text) for (mem_id, text), line in zip(nodes, lines, strict=True)}
 
 
 def _aligned_runs(wanted: list[str], plains: list[str]) -> Sequence[int] | None:
@@ -92,61 +98,62 @@ def _aligned_runs(wanted: list[str], plains: list[str]) -> Sequence[int] | None:
 
 
 def _aligned(
-    nodes: list[tuple[int, str]],
+    texts: list[str],
     wanted: list[str],
     raws: list[str],
     lines: list[int],
     runs: Sequence[int],
-) -> dict[int, int]:
-    """Lines when each node with text is the run `runs` gives: a lookup each."""
+) -> list[int]:
+    """The line of each node when each node with text is the run `runs` gives."""
     if isinstance(runs, range) and all(wanted):  # node j is run j: whole lists at once
-        found = dict(zip([mem_id for mem_id, _ in nodes], lines[1::2], strict=False))
+        found = lines[1 : 2 * len(texts) : 2]
         for j in [j for j, raw in enumerate(raws) if raw[0].isspace()] + [
-            j for j, (_, text) in enumerate(nodes) if text[0].isspace()
+            j for j, text in enumerate(texts) if text[0].isspace()
         ]:
-            found[nodes[j][0]] = lines[2 * j + 1] + _lead(raws[j], nodes[j][1])
+            found[j] = lines[2 * j + 1] + _lead(raws[j], texts[j])
         return found
-    found = {}
+    found = []
     j, line = 0, lines[0]  # the next node with text, the line where the last run ends
-    for (mem_id, text), plain in zip(nodes, wanted, strict=True):
+    for text, plain in zip(texts, wanted, strict=True):
         if not plain:  # only whitespace: where the last run ended
-            found[mem_id] = line
+            found.append(line)
             continue
         run = runs[j]
         raw = raws[run]
         at = lines[2 * run + 1]
         if raw[0].isspace() or text[0].isspace():
             at += _lead(raw, text)
-        found[mem_id] = at
+        found.append(at)
         line = lines[2 * run + 2]
         j += 1
     return found
 
 
 def _matched(
-    nodes: list[tuple[int, str]],
+    texts: list[str],
     wanted: list[str],
     raws: list[str],
     plains: list[str],
     lines: list[int],
-) -> dict[int, int]:
-    """Lines when the parser moved or dropped text: each node looks for its run nearby."""
-    found: dict[int, int] = {}
+) -> list[int]:
+    """The line of each node when the parser moved or dropped text: each node looks for its
+    run nearby."""
+    found = []
     k = 0  # the next run to match
     line = lines[0]  # the line where the last matched run ends
-    for (mem_id, text), plain in zip(nodes, wanted, strict=True):
+    for text, plain in zip(texts, wanted, strict=True):
         if not plain:
-            found[mem_id] = line
+            found.append(line)
             continue
         if k < len(plains) and plains[k] == plain:
             first = last = k  # the common case: the very next run
         else:
             match = _search(plains, k, plain)
             if match is None:
-                found[mem_id] = line
+                found.append(line)
                 continue
             first, last = match
-        found[mem_id] = lines[2 * first + 1] + _lead(raws[first], text)
+        found.append(lines[2 * first + 1] + _lead(raws[first], text))
         line = lines[2 * last + 2]
         k = last + 1
     return found
