@@ -62,6 +62,8 @@ def parse_markdown(source: str, label: str) -> Story:
 def _parse(source: str) -> tuple[list[Token], SetAside]:
     """The tokens of `source` with its plain paragraphs set aside, and what was set aside."""
     aside = set_aside(source)
+    if aside.text == PLACEHOLDER:  # all set aside, as most footnotes: what the parser would say
+        return [Token("html_block", "", 0, map=[0, 1], content=PLACEHOLDER, block=True)], aside
     tokens = _PARSER.parse(aside.text)
     if aside.runs:
         placeholders = {
@@ -149,7 +151,10 @@ class _Reader:
                     self.flow.paragraph()
                 elif kind == "html_block" and start in aside.runs:  # a placeholder
                     for at, text in aside.runs[start]:
-                        self.builder.add_paragraph(text, offset + at + 1)
+                        if "*" in text:
+                            self.italics(text, offset + at + 1)
+                        else:
+                            self.builder.add_paragraph(text, offset + at + 1)
                 elif kind == "html_block":
                     doc = parse_html(token.content, first_line=line)
                     if doc.body is not None:
@@ -159,6 +164,17 @@ class _Reader:
                     first = line + (1 if kind == "fence" else 0)
                     self.builder.add(token.content.rstrip("\n"), first)
                     self.flow.paragraph()
+
+    def italics(self, text: str, line: int) -> None:
+        """A paragraph set aside whose `*`s open and close italics in turn."""
+        add = self.builder.add
+        for i, part in enumerate(text.split("*")):
+            for j, piece in enumerate(part.split("\n") if "\n" in part else (part,)):
+                if j:
+                    add("\n", line, italic=i % 2 == 1)
+                    line += 1
+                add(piece, line, italic=i % 2 == 1)
+        self.flow.paragraph()
 
     def inline(self, children: list[Token], line: int) -> None:
         add = self.builder.add

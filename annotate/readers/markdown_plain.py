@@ -1,8 +1,10 @@
 """Plain paragraphs of a Markdown draft, set aside before parsing: nine in ten, read for free.
 
-A paragraph with no Markdown syntax in it (no `*_`<&\\`, no line that could start a block or
+A paragraph with no Markdown syntax in it (no `_`<&\\`, no line that could start a block or
 underline a heading) is its lines, each stripped of the spaces CommonMark drops around a line
-break, joined by line breaks. `set_aside` takes such paragraphs out, so that markdown-it-py,
+break, joined by line breaks. So is one whose only syntax is italics as stories write them,
+`*Heda*,`: each `*` alone, opening and closing in turn where CommonMark's rules leave no doubt
+(`italic_pairs`). `set_aside` takes such paragraphs out, so that markdown-it-py,
 pure Python, parses only the rest: each run of them becomes one line `<!---->`, an HTML block,
 which like them closes a list or indented code above it, so the blocks around it parse as
 before (and unlike them needs no inline parsing). `source_line` maps the lines of the shorter
@@ -39,14 +41,22 @@ def _runs(text: str) -> re.Pattern[str]:
 
 # Text: no inline syntax, nor `\r` or `\0`, which the parser rewrites. Brackets are text too
 # (footnote marks: `[^1]`) where nothing defines a link (`[x]: url`) and no `](` makes one.
-_RUNS = _runs(r"[^\n*_`\\<&\[\r\0]++")
-_RUNS_NO_LINKS = _runs(r"(?:[^\n*_`\\<&\]\r\0]++|\](?!\())++")
+_RUNS = _runs(r"[^\n_`\\<&\[\r\0]++")
+_RUNS_NO_LINKS = _runs(r"(?:[^\n_`\\<&\]\r\0]++|\](?!\())++")
 _PARAGRAPHS = re.compile(_PARAGRAPH)
 # A fence or an HTML block that a blank line does not end (CommonMark's HTML blocks 1 to 5).
 _SPANS_BLANKS = r" {0,3}(?:```|~~~|<(?:[!?]|(?:script|pre|style|textarea)\b))"
 _SPANS_BLANKS_FIRST = re.compile(_SPANS_BLANKS, re.I)
 _SPANS_BLANKS_NEXT = re.compile(rf"\n{_SPANS_BLANKS}", re.I)  # (ten times faster than `^`)
 _BREAK = re.compile(r" *\n[ \t]*")  # the spaces around a line break that the parser drops
+# Next to a `*`: whitespace, punctuation (ASCII's and Unicode's in every version; neither
+# symbols nor `*`), or letters and digits, as CommonMark tells an opening `*` from a closing.
+_STAR = re.compile(r"\*")
+_SPACE, _PUNCTUATION, _ALNUM = 1, 2, 3
+_KINDS = dict.fromkeys(" \t\n", _SPACE) | dict.fromkeys(
+    "!\"#$%'()+,-./:;=>?@[]^{|}~\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026",
+    _PUNCTUATION,
+)  # (curly quotes, guillemets, dashes, ellipsis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +113,7 @@ def _paragraphs(match: re.Match[str], line: int) -> list[Run]:
     if (  # one line each, one blank line apart: most
         run.count("\n") == 2 * len(parts) - 2
         and all(texts)
-        and not any(text[-1].isspace() for text in texts)
+        and not any(_left_in(text) for text in texts)
     ):
         lines = range(line, line + 2 * len(parts), 2)
         return [(match.start(), match.end(), list(zip(lines, texts, strict=True)))]
@@ -112,16 +122,49 @@ def _paragraphs(match: re.Match[str], line: int) -> list[Run]:
     for paragraph in _PARAGRAPHS.finditer(source, match.start(), match.end()):
         line += source.count("\n", at, paragraph.start())
         at = paragraph.start()
-        text = paragraph.group().rstrip(" \t")
-        if text[-1].isspace():
+        text = _BREAK.sub("\n", paragraph.group().rstrip(" \t"))
+        if _left_in(text):
             split = True
             continue
         if split:
             runs.append((paragraph.start(), paragraph.end(), []))
             split = False
         runs[-1] = (runs[-1][0], paragraph.end(), runs[-1][2])
-        runs[-1][2].append((line, _BREAK.sub("\n", text)))
+        runs[-1][2].append((line, text))
     return runs
+
+
+def _left_in(text: str) -> bool:
+    """Whether a paragraph is left to the parser: one that ends in whitespace which the
+    parser strips, or not, by its version, or has a `*` that is not plainly italics."""
+    return text[-1].isspace() or ("*" in text and not italic_pairs(text))
+
+
+def italic_pairs(text: str) -> bool:
+    """Whether every `*` of a paragraph is alone and opens italics, or closes them, in turn:
+    after a space or punctuation and before a letter (or punctuation, after a space), and the
+    mirror image; the edges count as spaces. Then `text.split("*")` alternates roman, italic."""
+    stars = [star.start() for star in _STAR.finditer(text)]
+    if len(stars) % 2:
+        return False
+    last = len(text) - 1
+    for k, i in enumerate(stars):
+        before = _kind(text[i - 1]) if i else _SPACE
+        after = _kind(text[i + 1]) if i < last else _SPACE
+        if k % 2:
+            before, after = after, before  # a closing `*` mirrors an opening one
+        if not (before == _SPACE and after in (_ALNUM, _PUNCTUATION)) and not (
+            before == _PUNCTUATION and after == _ALNUM
+        ):
+            return False
+    return True
+
+
+def _kind(char: str) -> int:
+    kind = _KINDS.get(char)
+    if kind is None:
+        return _ALNUM if char.isalnum() else 0
+    return kind
 
 
 def _stop(source: str) -> int:

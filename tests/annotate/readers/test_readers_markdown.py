@@ -140,6 +140,9 @@ AROUND_PLAIN = [
     "\xa0nbsp first\n\nnbsp last\xa0\n\n\u3000ideographic\n\nPlain.",
     "Plain.\n\n\t\n  \n\nAfter blank lines of spaces.\n \t",
     "Plain.\r\n\r\nCRLF.\r\n",
+    '"*Jus drein jus daun*," the crowd\nchanted. *Jus\ndaun*\n\n*a*b* and **b** and *x*y\n\n* item',
+    "*\u00a35* and *\U0001f389* and \u201c*Heda*\u201d\n\n*Ai Haiplana*: My Queen.\n\nPlain.",
+    "Note[^1].\n\n[^1]: *Heda*: commander.\n[^2]: Plain note.",
 ]
 
 

@@ -1,17 +1,17 @@
-"""Plain paragraphs set aside before parsing: which are, what they read, where their lines go."""
+"""Paragraphs set aside before parsing: which are, what they read, where their lines go."""
 
 from __future__ import annotations
 
 import pytest
 
-from annotate.readers.markdown_plain import PLACEHOLDER, set_aside
+from annotate.readers.markdown_plain import PLACEHOLDER, italic_pairs, set_aside
 
 
 def test_runs_become_one_placeholder_each() -> None:
-    aside = set_aside("One.\n\nTwo,\nthree.\n\n*Jus*\n\nFour.\n\n\nFive.")
-    assert aside.text == f"{PLACEHOLDER}\n\n*Jus*\n\n{PLACEHOLDER}"
+    aside = set_aside("One.\n\nTwo,\nthree.\n\n**Jus**\n\nFour.\n\n\nFive.")
+    assert aside.text == f"{PLACEHOLDER}\n\n**Jus**\n\n{PLACEHOLDER}"
     assert aside.runs == {0: [(0, "One."), (2, "Two,\nthree.")], 4: [(7, "Four."), (10, "Five.")]}
-    # lines of the text back to the source's: `*Jus*` is on line 5 of both (0-based)
+    # lines of the text back to the source's: `**Jus**` is on line 5 of both (0-based)
     assert [aside.source_line(line) for line in range(5)] == [0, 4, 5, 6, 7]
 
 
@@ -34,7 +34,7 @@ def test_plain(paragraph: str, text: str) -> None:
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "*em*",
+        "**strong**",
         "snake_case",
         "`code`",
         "a \\* b",
@@ -84,3 +84,33 @@ def test_plain_before_the_first_fence_is_set_aside() -> None:
     aside = set_aside("Before.\n\n```\n\ncode\n\n```\n\nAfter.")
     assert aside.runs == {0: [(0, "Before.")]}
     assert aside.text == f"{PLACEHOLDER}\n\n```\n\ncode\n\n```\n\nAfter."
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("*Heda*", True),
+        ('"*Jus drein jus daun*," the crowd chanted.', True),
+        ("*Ai Haiplana*: My Queen.", True),
+        ("*a* and *b*, \u201c*c*\u201d", True),
+        ("*jus\ndrein* here", True),  # over a line break
+        ('*"quoted"* too', True),
+        ("*a*b*", False),  # three: the parser decides
+        ("**strong**", False),
+        ("a*b*c", False),  # inside a word: opens and closes both
+        ("* a list item", False),
+        ("*unclosed", False),
+        ("*a *b* c*", False),  # nested
+        ("*\u00a35*", False),  # a symbol: punctuation in some versions only
+        ("*Heda*\u00a0nbsp", False),
+        ("*(*a*)*", False),
+    ],
+)
+def test_italic_pairs(text: str, plain: bool) -> None:
+    assert italic_pairs(text) is plain
+
+
+def test_italics_are_set_aside_too() -> None:
+    aside = set_aside('"*Jus drein*," she said.\n\n*a*b*')
+    assert aside.runs == {0: [(0, '"*Jus drein*," she said.')]}
+    assert aside.text == f"{PLACEHOLDER}\n\n*a*b*"
