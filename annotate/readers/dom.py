@@ -68,7 +68,13 @@ def parse_html(source: str, *, xhtml: bool = False, first_line: int = 1) -> Docu
     if xhtml:
         # the rewrite changes no newlines, so lines stay true to the file
         source = _SELF_CLOSED.sub(r"<\1\2></\1>", source)
-    return Document(LexborHTMLParser(source), source, first_line)
+    try:
+        # selectolax encodes a str with errors="ignore", at twice the cost of a plain encode;
+        # the bytes are the same unless the text holds a lone surrogate
+        data: str | bytes = source.encode()
+    except UnicodeEncodeError:
+        data = source
+    return Document(LexborHTMLParser(data), source, first_line)
 
 
 def render(
