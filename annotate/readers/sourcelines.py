@@ -47,10 +47,13 @@ _JOIN = "<\0"  # between runs while decoding them at once: ends any reference, i
 _SLACK = 48  # runs to look ahead for a node's text
 
 
-def text_nodes(root: LexborNode, source: str, first_line: int = 1) -> dict[int, tuple[int, str]]:
+def text_nodes(
+    root: LexborNode, source: str, first_line: int = 1, *, walk: bool = False
+) -> dict[int, tuple[int, str]]:
     """The source line and the text of every text node under `root` that holds more than
     ASCII whitespace, keyed by `mem_id` (the text too, so that readers need not ask lexbor
-    for it again)."""
+    for it again). `walk`: always match node by node, the reference the quick paths keep to.
+    """
     # (what comes before a run, the run): together they are the whole source
     pieces: list[tuple[str, str]] = _RUNS.findall(source)
     raws = [run for _, run in pieces if run]
@@ -69,10 +72,10 @@ def text_nodes(root: LexborNode, source: str, first_line: int = 1) -> dict[int, 
     else:
         decoded = _decode(_JOIN.join(raws))
         joined = _JOIN.join([text for text, plain in zip(texts, wanted, strict=True) if plain])
-        if decoded == joined and "\0" not in joined:  # each node's text is the next run's
+        if decoded == joined and "\0" not in joined and not walk:  # each node is the next run
             return _keyed(nodes, _aligned(texts, wanted, raws, lines, range(len(raws))))
         plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
-    runs = _aligned_runs(wanted, plains)
+    runs = None if walk else _aligned_runs(wanted, plains)
     if runs is None:
         return _keyed(nodes, _matched(texts, wanted, raws, plains, lines))
     return _keyed(nodes, _aligned(texts, wanted, raws, lines, runs))

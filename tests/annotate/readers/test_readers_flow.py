@@ -1,0 +1,66 @@
+"""Flow and render: the shortcuts for whole paragraphs and many roots change no story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from annotate.readers.dom import parse_html, render, render_all
+from annotate.readers.flow import Flow
+from annotate.story import Part, Story, StoryBuilder
+
+
+def story(steps: Callable[[Flow], None]) -> Story:
+    builder = StoryBuilder("x")
+    flow = Flow(builder)
+    flow.begin(Part.text)
+    flow.text("before", 1)
+    steps(flow)
+    flow.text("after", 9)
+    flow.end()
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", " padded ", "two  spaces", "no\u00a0break", "a\nnewline", "\n", " ", ""],
+)
+@pytest.mark.parametrize(("italic", "hover"), [(False, None), (True, None), (False, "h")])
+def test_block_is_a_paragraph_of_text(text: str, italic: bool, hover: str | None) -> None:
+    def one_by_one(flow: Flow) -> None:
+        flow.paragraph()
+        flow.text(text, 5, italic, hover)
+        flow.paragraph()
+
+    assert story(lambda flow: flow.block(text, 5, italic, hover)) == story(one_by_one)
+
+
+@pytest.mark.parametrize("text", [" ", "\n", " \n\t ", "\n\n"])
+@pytest.mark.parametrize(("italic", "hover"), [(False, None), (True, "h")])
+def test_space_is_text_of_only_whitespace(text: str, italic: bool, hover: str | None) -> None:
+    assert story(lambda flow: flow.space(italic, hover)) == story(
+        lambda flow: flow.text(text, 5, italic, hover)
+    )
+
+
+def test_render_all_renders_each_root_in_turn() -> None:
+    doc = parse_html("<p>a <em>b</em></p> c <div title='t'>d<br>e</div><i>f</i> g")
+    assert doc.body is not None
+    roots = []
+    child = doc.body.first_child
+    while child is not None:
+        roots.append(child)
+        child = child.next
+
+    def each(flow: Flow) -> None:
+        for root in roots:
+            render(root, flow, doc)
+
+    assert story(lambda flow: render_all(roots, flow, doc)) == story(each)
+
+
+def test_a_lone_surrogate_is_dropped_as_selectolax_does() -> None:
+    doc = parse_html("<p>a\ud800b</p>")
+    assert doc.body is not None
+    assert doc.body.text() == "ab"
