@@ -150,7 +150,7 @@ class _Reader:
                     self.inline(token.children or [], line)
                     self.flow.paragraph()
                 elif kind == "html_block" and start in aside.runs:  # a placeholder
-                    for at, text in aside.runs[start]:
+                    for at, text in zip(*aside.runs[start], strict=True):
                         if "*" in text:
                             self.italics(text, offset + at + 1)
                         else:

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 PLACEHOLDER = "<!---->"
+Paragraphs = tuple[Sequence[int], list[str]]  # the source line of each, and its text
 
 _PARAGRAPH = r"[^\n]*[^ \t\n][^\n]*(?:\n[^\n]*[^ \t\n][^\n]*)*"  # lines up to a blank one
 _BLOCK_START = r"[\-+#>=~]|\d+[.)]"  # what may start a block or underline a heading
@@ -52,6 +54,7 @@ _BREAK = re.compile(r" *\n[ \t]*")  # the spaces around a line break that the pa
 # Next to a `*`: whitespace, punctuation (ASCII's and Unicode's in every version; neither
 # symbols nor `*`), or letters and digits, as CommonMark tells an opening `*` from a closing.
 _STAR = re.compile(r"\*")
+_WHITESPACE = re.compile(r"\s")  # str.isspace's
 _SPACE, _PUNCTUATION, _ALNUM = 1, 2, 3
 _KINDS = dict.fromkeys(" \t\n", _SPACE) | dict.fromkeys(
     "!\"#$%'()+,-./:;=>?@[]^{|}~\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026",
@@ -64,8 +67,8 @@ class SetAside:
     """A Markdown source's text to parse, and the paragraphs set aside from it."""
 
     text: str  # the source, each run of plain paragraphs replaced by a placeholder line
-    # by the placeholder's line in `text` (0-based), the run's (source line, text)s
-    runs: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    # by the placeholder's line in `text` (0-based), the source lines and texts of its run
+    runs: dict[int, Paragraphs] = field(default_factory=dict)
     _placeholders: list[int] = field(default_factory=list)  # their lines in `text`, in order
     _dropped: list[int] = field(default_factory=list)  # source lines dropped up to each
 
@@ -77,7 +80,7 @@ class SetAside:
 
 def set_aside(source: str) -> SetAside:
     """Replace each run of plain paragraphs of `source` with a placeholder."""
-    runs: dict[int, list[tuple[int, str]]] = {}
+    runs: dict[int, Paragraphs] = {}
     placeholders: list[int] = []
     dropped: list[int] = [0]
     pieces: list[str] = []
@@ -100,37 +103,42 @@ def set_aside(source: str) -> SetAside:
     return SetAside("".join(pieces), runs, placeholders, dropped[1:])
 
 
-Run = tuple[int, int, list[tuple[int, str]]]  # start and end in the source, (line, text)s
+Run = tuple[int, int, "Paragraphs"]  # start and end in the source, its paragraphs
 
 
 def _paragraphs(match: re.Match[str], line: int) -> list[Run]:
-    """The (line, text) of each paragraph of a run that begins at `line`, the run split
-    around a paragraph that ends in whitespace which the parser strips, or not, by its
-    version: that one stays."""
+    """The paragraphs of a run that begins at `line`, the run split around any paragraph
+    that `_left_in` leaves to the parser."""
     run = match.group()
-    parts = run.split("\n\n")
-    texts = [part.rstrip(" \t") for part in parts]
-    if (  # one line each, one blank line apart: most
-        run.count("\n") == 2 * len(parts) - 2
-        and all(texts)
-        and not any(_left_in(text) for text in texts)
-    ):
-        lines = range(line, line + 2 * len(parts), 2)
-        return [(match.start(), match.end(), list(zip(lines, texts, strict=True)))]
+    lines = run.split("\n")
+    if not any(lines[1::2]):  # one line each, one blank line apart: most
+        texts = [text.rstrip(" \t") for text in lines[::2]]
+        if (  # and none left in: the checks of `_left_in` at once
+            all(texts)
+            and not _WHITESPACE.search("".join([text[-1] for text in texts]))
+            and ("*" not in run or all(italic_pairs(text) for text in texts if "*" in text))
+        ):
+            return [(match.start(), match.end(), (range(line, line + len(lines), 2), texts))]
     runs: list[Run] = []
-    source, at, split = match.string, match.start(), True
+    numbers: list[int] = []
+    texts = []
+    source, at, start, end = match.string, match.start(), 0, 0
     for paragraph in _PARAGRAPHS.finditer(source, match.start(), match.end()):
         line += source.count("\n", at, paragraph.start())
         at = paragraph.start()
         text = _BREAK.sub("\n", paragraph.group().rstrip(" \t"))
         if _left_in(text):
-            split = True
+            if texts:
+                runs.append((start, end, (numbers, texts)))
+                numbers, texts = [], []
             continue
-        if split:
-            runs.append((paragraph.start(), paragraph.end(), []))
-            split = False
-        runs[-1] = (runs[-1][0], paragraph.end(), runs[-1][2])
-        runs[-1][2].append((line, text))
+        if not texts:
+            start = paragraph.start()
+        end = paragraph.end()
+        numbers.append(line)
+        texts.append(text)
+    if texts:
+        runs.append((start, end, (numbers, texts)))
     return runs
 
 
