@@ -15,9 +15,11 @@ _SPEECH = (
     "turned|looked|glanced|shrugged|knew|thought|felt"
 )
 # `(?<!\w\w)` right after a capital is `\b` before it, and lets `re` skip to capitals fast;
-# `_BEFORE` checks the boundary before its verb in code, for the same reason.
+# `BEFORE` checks the boundary before its verb in code, for the same reason.
 _AFTER = re.compile(rf"([A-Z](?<!\w\w)[\w'\u2019-]*)\s+(?:{_SPEECH})\b")
-_BEFORE = re.compile(r"(?:said|asked|replied|whispered|shouted|told)\s+([A-Z][\w-]*)\b")
+_BEFORE_VERBS = ("said", "asked", "replied", "whispered", "shouted", "told")  # all end in d
+BEFORE = re.compile(rf"(?:{'|'.join(_BEFORE_VERBS)})\s+([A-Z][\w-]*)\b")
+_VERB_END = re.compile(r"d\s+[A-Z]")  # `re` finds a first letter fast: then the verb is checked
 _WORD_CHAR = re.compile(r"\w")
 # A determiner right before a word: `the Heda`, `a gonakru` are common nouns.
 _DETERMINER = re.compile(r"\b(?:the|a|an|my|your|her|his|their|our|as|of)\s+$", re.IGNORECASE)
@@ -28,17 +30,32 @@ def speakers(text: str, lowered: Container[str]) -> set[str]:
     """Capitalised words the story uses like people's names ("Anya nodded", "said Lexa") and
     never writes in lower case (`lowered`: the folded words it does)."""
     as_person: set[str] = set()
-    for pattern in (_AFTER, _BEFORE):
-        for m in pattern.finditer(text):
-            if pattern is _BEFORE and m.start() and _WORD_CHAR.match(text, m.start() - 1):
-                continue  # `unsaid Lexa`
-            as_person.add(m.group(1).removesuffix(_POSSESSIVE[0]).removesuffix(_POSSESSIVE[1]))
+    for m in [*_AFTER.finditer(text), *said(text)]:
+        as_person.add(m.group(1).removesuffix(_POSSESSIVE[0]).removesuffix(_POSSESSIVE[1]))
     # `I said`, `She nodded`: the commonest English words are never names
     return {
         name
         for name in as_person
         if name.casefold() not in lowered and name.casefold() not in stopwords()
     }
+
+
+def said(text: str) -> list[re.Match[str]]:
+    """The matches of `BEFORE` ("said Lexa") that `finditer` gives, but the one after a
+    word character (`unsaid Lexa`); looked for from the `d` that ends every verb."""
+    found = []
+    pos = 0  # where `finditer` would go on looking
+    for end in _VERB_END.finditer(text):
+        for verb in _BEFORE_VERBS:
+            start = end.start() + 1 - len(verb)
+            if start >= pos and text.startswith(verb, start):
+                m = BEFORE.match(text, start)
+                if m:
+                    pos = m.end()
+                    if not (start and _WORD_CHAR.match(text, start - 1)):
+                        found.append(m)
+                break  # no verb ends another
+    return found
 
 
 def spellings(names: Iterable[str], forms: Container[str]) -> set[str]:
