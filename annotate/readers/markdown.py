@@ -11,8 +11,8 @@ are text. Footnote definitions (`[^label]: text`, continued by indented lines) a
 before parsing, their lines left blank so that every other line keeps its number, and come
 last as `footnotes` sections carrying their labels.
 
-Paragraphs with no Markdown syntax at all, most of a story, are set aside before parsing
-(`markdown_plain`): the parser, pure Python, costs ten times more than the rest.
+Paragraphs with no Markdown syntax but plain `*italics*`, most of a story, are set aside
+before parsing (`markdown_plain`): the parser, pure Python, costs ten times more than the rest.
 """
 
 from __future__ import annotations
@@ -95,12 +95,13 @@ def split_footnotes(source: str) -> tuple[str, list[tuple[str, int, str]]]:
 
 def _footnotes(source: str) -> Iterator[re.Match[str]]:
     """`_FOOTNOTE.finditer(source)`, trying only lines that begin with `[^` (4x faster)."""
-    done = 0
+    done = line = seen = 0  # `line`: where the line holding `seen` begins
     at = source.find("[^")
     while at >= 0:
-        start = source.rfind("\n", 0, at) + 1
-        if start >= done and at - start <= 3 and source[start:at] == " " * (at - start):
-            match = _FOOTNOTE.match(source, start)
+        line = source.rfind("\n", seen, at) + 1 or line
+        seen = at
+        if line >= done and at - line <= 3 and source[line:at] == " " * (at - line):
+            match = _FOOTNOTE.match(source, line)
             if match:
                 yield match
                 done = match.end()

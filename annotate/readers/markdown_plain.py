@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 PLACEHOLDER = "<!---->"
 Paragraphs = tuple[Sequence[int], list[str]]  # the source line of each, and its text
 
-_PARAGRAPH = r"[^\n]*[^ \t\n][^\n]*(?:\n[^\n]*[^ \t\n][^\n]*)*"  # lines up to a blank one
+# Lines up to a blank one, from a line's start: tried inside a blank line of n spaces, it
+# would take n steps at each of them.
+_PARAGRAPH = r"(?<![^\n])[ \t]*+[^ \t\n][^\n]*+(?:\n[ \t]*+[^ \t\n][^\n]*+)*+"
 _BLOCK_START = r"[\-+#>=~]|\d+[.)]"  # what may start a block or underline a heading
 
 

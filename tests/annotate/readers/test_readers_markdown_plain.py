@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotate.readers.markdown import parse_markdown
 from annotate.readers.markdown_plain import PLACEHOLDER, SetAside, italic_pairs, set_aside
 
 
@@ -119,3 +120,16 @@ def test_italics_are_set_aside_too() -> None:
     aside = set_aside('"*Jus drein*," she said.\n\n*a*b*')
     assert runs(aside) == {0: [(0, '"*Jus drein*," she said.')]}
     assert aside.text == f"{PLACEHOLDER}\n\n*a*b*"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a\n\n" + " " * 50_000 + "\n\nb",  # scanned once, not from each of its spaces
+        "x" + "[^1] " * 50_000,  # footnote marks on one long line
+        "] " * 50_000 + "\n\n" + "[ " * 50_000,
+    ],
+)
+def test_long_lines_take_linear_time(source: str) -> None:
+    assert set_aside(source).text.count(PLACEHOLDER) <= 2
+    assert parse_markdown(source, "x").text
