@@ -71,8 +71,8 @@ def _parse(source: str) -> tuple[list[Token], SetAside]:
             for t in tokens
             if t.type == "html_block" and t.level == 0 and t.content.rstrip() == PLACEHOLDER
         }
-        if not placeholders.issuperset(aside.runs):  # never seen: text must not get lost
-            return _PARSER.parse(source), SetAside(source)
+        if not placeholders.issuperset(aside.runs):  # not where they were put: a lone `\r`
+            return _PARSER.parse(source), SetAside(source)  # above is a line break to the parser
     return tokens, aside
 
 
