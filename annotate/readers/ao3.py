@@ -135,7 +135,7 @@ class Ao3Work:
             self._meta(node, doc)
         elif tag == "div" and "userstuff" in classes:
             self._text(node, doc, new_chapter=True)
-        elif _has_elements(node) and node.css_first(_BLOCKS) is not None:
+        elif (tag == "div" or _has_elements(node)) and node.css_first(_BLOCKS) is not None:
             self._chapters(node, doc)  # a wrapper around chapters
         elif loose:
             self._text(node, doc, new_chapter=False)
@@ -184,8 +184,8 @@ def _part_of(id_: str | None, classes: list[str]) -> str | None:
 
 
 def _has_elements(node: LexborNode) -> bool:
-    """Whether `node` may hold elements: not when its one child is text (most paragraphs),
-    which spares them a CSS query."""
+    """Whether `node` may hold elements: not when its one child is text (most paragraphs).
+    Spares a CSS query that could only match the node itself (it matches the root too)."""
     child = node.first_child
     return child is not None and (child.next is not None or not child.is_text_node)
 

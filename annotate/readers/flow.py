@@ -61,7 +61,7 @@ class Flow:
         self._started = False
         self._space = None
         self._breaks = 0
-        if italic or hover or "\n" in text or not text.isprintable() or "  " in text:
+        if italic or hover or not text.isprintable() or "  " in text:  # a newline is unprintable
             self.text(text, line, italic, hover)
             self.paragraph()
         elif words := text.strip():
