@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from annotate.readers.dom import Document, render_all
+from annotate.readers.dom import Document, holds_elements, render_all
 from annotate.readers.flow import Flow
 from annotate.story import Part
 
@@ -135,7 +135,8 @@ class Ao3Work:
             self._meta(node, doc)
         elif tag == "div" and "userstuff" in classes:
             self._text(node, doc, new_chapter=True)
-        elif (tag == "div" or _has_elements(node)) and node.css_first(_BLOCKS) is not None:
+        # (a query matches the node itself too: only a div can be one of those blocks)
+        elif (tag == "div" or holds_elements(node)) and node.css_first(_BLOCKS) is not None:
             self._chapters(node, doc)  # a wrapper around chapters
         elif loose:
             self._text(node, doc, new_chapter=False)
@@ -181,13 +182,6 @@ def _part_of(id_: str | None, classes: list[str]) -> str | None:
     if "preface" in classes:
         return "chapter preface" if "chapter" in classes else "preface"
     return None
-
-
-def _has_elements(node: LexborNode) -> bool:
-    """Whether `node` may hold elements: not when its one child is text (most paragraphs).
-    Spares a CSS query that could only match the node itself (it matches the root too)."""
-    child = node.first_child
-    return child is not None and (child.next is not None or not child.is_text_node)
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

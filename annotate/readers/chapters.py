@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
-from annotate.readers.dom import BLOCKS, Document, render
+from annotate.readers.dom import BLOCKS, Document, holds_elements, render_all
 from annotate.readers.flow import Flow
 from annotate.story import Part
 
@@ -33,8 +33,11 @@ def render_chapter(doc: Document, flow: Flow, chapter: int) -> None:
     text_seen = False
     titled = False
     current: Part | None = None
+    pending: list[LexborNode] = []  # rendered together, before the flow hears anything else
     for segment in _segments(body):
         if segment is None:
+            render_all(pending, flow, doc)
+            pending.clear()
             flow.paragraph()
             continue
         kind, node = segment
@@ -48,9 +51,12 @@ def render_chapter(doc: Document, flow: Flow, chapter: int) -> None:
             if not text_seen:
                 text_seen = _has_text(node)
         if part is not current:
+            render_all(pending, flow, doc)
+            pending.clear()
             flow.begin(part, chapter)
             current = part
-        render(node, flow, doc)
+        pending.append(node)
+    render_all(pending, flow, doc)
 
 
 def _segments(node: LexborNode) -> Iterator[Segment]:
@@ -62,7 +68,12 @@ def _segments(node: LexborNode) -> Iterator[Segment]:
             yield "heading", child
         elif child.is_element_node and tag in _NOTE_TAGS and _is_notes(child):
             yield "notes", child
-        elif child.is_element_node and child.css_first(_STRUCTURE) is not None:
+        elif (
+            child.is_element_node
+            # (a query matches the node itself too: a heading, or a note tag not `_is_notes`)
+            and (tag in _NOTE_TAGS or holds_elements(child))
+            and child.css_first(_STRUCTURE) is not None
+        ):
             block = tag in BLOCKS
             if block:
                 yield _BREAK

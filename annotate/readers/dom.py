@@ -162,6 +162,13 @@ def render_all(
             child = child.prev
 
 
+def holds_elements(node: LexborNode) -> bool:
+    """Whether `node` may hold elements: not when it holds one text node or nothing (most
+    paragraphs), which spares them a CSS query for what they hold."""
+    child = node.first_child
+    return child is not None and (child.next is not None or not child.is_text_node)
+
+
 def _kind(node: LexborNode) -> int:
     tag = node.tag
     if not node.is_element_node or tag is None or tag in SKIPPED:

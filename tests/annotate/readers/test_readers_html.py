@@ -104,6 +104,20 @@ def test_ao3_labels_in_an_unknown_language_fall_back_on_order() -> None:
     assert parts(html_story(source, "x")) == parts(read_story(STORIES / "ao3_work.html"))
 
 
+@pytest.mark.parametrize(
+    ("doctype", "text"),
+    [
+        ("", "loose x"),  # quirks mode: class names match in any case, the div is a wrapper
+        ("<!DOCTYPE html>", "loose\n\nx"),  # a div of text like any other
+    ],
+)
+def test_ao3_class_names_match_as_css_does(doctype: str, text: str) -> None:
+    assert (
+        html_story(f"{doctype}<div id=chapters>loose <div class=META>x</div></div>", "x").text
+        == text
+    )
+
+
 def test_any_page() -> None:
     story = read_story(STORIES / "page.html")
     assert [story.text[p.start : p.end] for p in story.paragraphs] == [
