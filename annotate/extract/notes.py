@@ -45,6 +45,9 @@ MARKER_TIGHT = re.compile(
 # What a footnote marker can start with: found first, as a plain character set is fast to scan.
 _MARKER_START = re.compile(r"[(\[*\u00b9\u00b2\u00b3\u2074-\u2079\u2070]")
 NOTE_PARTS = {Part.notes, Part.end_notes, Part.footnotes}
+# A note that starts with its own term: `"Heda" - Commander`, `Heda means Commander`.
+_LEAD = '*_"\u201c'  # what the term may stand in
+_DEFINES = re.compile(r"[*_\"\u201d]*\s*(?:[-\u2013\u2014=:,]|means)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,27 @@ def resolve(bodies: list[tuple[str, int]], at: int) -> tuple[str, int]:
 def markers(text: str) -> list[int]:
     """Where footnote markers stand on a word (`MARKER_TIGHT`, without the space it allows)."""
     return [m.start() for m in _MARKER_START.finditer(text) if MARKER_TIGHT.match(text, m.start())]
+
+
+def lead_in(body: str, term: str) -> int:
+    """Where the gloss of a note that starts with its own term (`"Heda" - Commander`)
+    begins, 0 in any other note: what `pattern` matches. The term is compared in code unless
+    it is in other letters than ASCII (whose case rules `re` knows best): compiling a pattern
+    for each term was a good part of extraction's time."""
+    start = len(body) - len(body.lstrip(_LEAD))
+    written = body[start : start + len(term)]
+    if term[:1] in _LEAD or not (written.isascii() and term.isascii()):
+        m = re.match(pattern(term), body, re.IGNORECASE)
+        return m.end() if m else 0
+    if written.lower() != term.lower():
+        return 0
+    m = _DEFINES.match(body, start + len(term))
+    return m.end() if m else 0
+
+
+def pattern(term: str) -> str:
+    """A note's own term, then what says its gloss comes (`lead_in`, `re.IGNORECASE`)."""
+    return rf"[{_LEAD}]*{re.escape(term)}{_DEFINES.pattern}"
 
 
 def reference(text: str, end: int, tight: bool = False) -> str | None:

@@ -205,13 +205,8 @@ class _Scan:
             return None
         body, offset = notes.resolve(self.footnotes[key], end)
         term = self.text[start:end]
-        m = re.match(
-            rf"[*_\"\u201c]*{re.escape(term)}[*_\"\u201d]*\s*(?:[-\u2013\u2014=:,]|means)\s*",
-            body,
-            re.IGNORECASE,
-        )
-        if m:
-            body, offset = body[m.end() :], offset + m.end()
+        skip = notes.lead_in(body, term)
+        body, offset = body[skip:], offset + skip
         # "Blood must not have blood. Canon line, 3x07." : the first sentence is the gloss
         body = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", body, maxsplit=1)[0].strip(PUNCTUATION)
         if not body or not english(body, self.near(start, end, end, False), max_words=12):
