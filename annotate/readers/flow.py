@@ -11,6 +11,16 @@ from __future__ import annotations
 
 from annotate.story import Part, StoryBuilder
 
+_CONTROLS = bytes([*range(32), 127])  # what ASCII cannot print
+
+
+def _printable(text: str) -> bool:
+    """`text.isprintable()`, at half the cost for ASCII text (a Unicode lookup per character
+    against a byte table)."""
+    if text.isascii():
+        return len(text.encode().translate(None, _CONTROLS)) == len(text)
+    return text.isprintable()
+
 
 class Flow:
     def __init__(self, builder: StoryBuilder) -> None:
@@ -33,7 +43,7 @@ class Flow:
         # Any whitespace collapses to one space, the no-break space too. Printable text holds no
         # whitespace but the ASCII space, so without double spaces there is nothing to collapse:
         # the hot path, spared a split.
-        plain = text.isprintable() and "  " not in text
+        plain = _printable(text) and "  " not in text
         words = text.strip() if plain else " ".join(text.split())
         space = self._space
         if space is None and text[0].isspace():
@@ -61,7 +71,7 @@ class Flow:
         self._started = False
         self._space = None
         self._breaks = 0
-        if italic or hover or not text.isprintable() or "  " in text:  # a newline is unprintable
+        if italic or hover or not _printable(text) or "  " in text:  # a newline is unprintable
             self.text(text, line, italic, hover)
             self.paragraph()
         elif words := text.strip():

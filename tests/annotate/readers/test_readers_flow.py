@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotate.readers.dom import parse_html, render, render_all
-from annotate.readers.flow import Flow
+from annotate.readers.flow import Flow, _printable
 from annotate.story import Part, Story, StoryBuilder
 
 
@@ -64,3 +66,8 @@ def test_a_lone_surrogate_is_dropped_as_selectolax_does() -> None:
     doc = parse_html("<p>a\ud800b</p>")
     assert doc.body is not None
     assert doc.body.text() == "ab"
+
+
+@given(st.text())
+def test_printable_is_isprintable(text: str) -> None:
+    assert _printable(text) == text.isprintable()
