@@ -3,6 +3,11 @@
 Parsing is lexbor's (selectolax): an HTML5 parser in C, as forgiving as a browser about broken
 markup and fast enough for 100 MB of stories. `render` walks a subtree without recursion, so
 ten thousand unclosed `<i>`s cannot overflow the stack.
+
+The walk runs for every node of every story, and each question put to a lexbor node crosses
+into C and makes a Python object: tags are known by lexbor's tag id, each text node's text and
+line come from `text_nodes` (worked out once for the page), and a block that holds one text
+node, as most paragraphs do, is flowed in one step.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ _SELF_CLOSED = re.compile(
 # What an element is to `render`, by its tag: bit flags, cached per document by lexbor's tag id
 # (an element's `.tag` crosses into C and makes a new string each time).
 _SKIP, _BR, _ITALIC, _BLOCK = 1, 2, 4, 8
-_TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+_TEXT_ID = LexborHTMLParser("x").body.first_child.tag_id  # type: ignore[union-attr]  # a text node's
 
 
 @dataclass

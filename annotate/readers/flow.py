@@ -15,8 +15,8 @@ _CONTROLS = bytes([*range(32), 127])  # what ASCII cannot print
 
 
 def _printable(text: str) -> bool:
-    """`text.isprintable()`, at half the cost for ASCII text (a Unicode lookup per character
-    against a byte table)."""
+    """`text.isprintable()`: for ASCII text by a byte table, at half the cost of a Unicode
+    lookup per character."""
     if text.isascii():
         return len(text.encode().translate(None, _CONTROLS)) == len(text)
     return text.isprintable()

@@ -25,7 +25,7 @@ from itertools import accumulate, chain, repeat
 from selectolax.lexbor import LexborNode
 
 # What may open a tag: what `[a-zA-Z/!?]` matches ignoring case (the long s is an `s`, the
-# Kelvin sign a `k`), spelled out so that the whole pattern need not ignore case: slower.
+# Kelvin sign a `k`), spelled out, as a pattern that ignores case is slower.
 _OPENS = r"[a-zA-Z/!?\u0130\u0131\u017f\u212a]"
 # Each match is what is no text run (group 1), then a run that holds more than whitespace
 # (group 2); the matches cover the source. What is no run is taken possessively: comments,
