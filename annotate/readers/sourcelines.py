@@ -31,14 +31,15 @@ _OPENS = r"[a-zA-Z/!?\u0130\u0131\u017f\u212a]"
 # (group 2); the matches cover the source. What is no run is taken possessively: comments,
 # raw-text elements (their bodies hold no tags), tags (quoted values may hold `>`), whitespace
 # between tags, a `<` that opens nothing. A `<` that cannot open a tag is text, as in HTML.
-# (`\Z` lets the last match end without a run.)
+# (`\Z` lets the last match end without a run.) Every repeat is possessive: none would ever
+# give back a character (what follows each cannot match what it holds), and sre is quicker so.
 _RUNS = re.compile(
     r"((?:<!--.*?(?:-->|\Z)"
     r"|<(?i:script|style)\b.*?(?:</(?i:script|style)\s*>|\Z)"
-    rf"|<{_OPENS}[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
-    rf"|\s+(?=<{_OPENS}|\Z)"
+    rf"|<{_OPENS}[^>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^>\"']*+)*+>"
+    rf"|\s++(?=<{_OPENS}|\Z)"
     r"|<)*+)"
-    rf"(?:([^<]+(?:<(?!{_OPENS})[^<]*)*)|\Z)",
+    rf"(?:([^<]++(?:<(?!{_OPENS})[^<]*+)*+)|\Z)",
     re.S,
 )
 # html.unescape's character references; none can reach past a `<`.
