@@ -72,8 +72,10 @@ def text_nodes(
         plains = [html.unescape(raw).strip() for raw in raws]
     else:
         decoded = _decode(_JOIN.join(raws))
-        joined = _JOIN.join([text for text, plain in zip(texts, wanted, strict=True) if plain])
-        if decoded == joined and "\0" not in joined and not walk:  # each node is the next run
+        with_text = [text for text, plain in zip(texts, wanted, strict=True) if plain]
+        joined = _JOIN.join(with_text)
+        # each node is the next run (as many as runs: then no text holds a NUL of the joins)
+        if decoded == joined and len(with_text) == len(raws) and not walk:
             return _keyed(nodes, _aligned(texts, wanted, raws, lines, range(len(raws))))
         plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
     runs = None if walk else _aligned_runs(wanted, plains)
