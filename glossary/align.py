@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from operator import mul
 
 Words = Sequence[str]
@@ -91,6 +92,12 @@ class Direction:
             share = settings.anchor * known[e] if e in known else (1 - settings.anchor)
             self.prob[cell] = share / (1 if e in known else max(1, width[f] - len(known)))
         self.rows = list(rows.values())  # the cells of each source word EM may change
+        # Every target word of every pair with its priors, in order: what an EM step reads.
+        self._rows = [
+            row
+            for grid, prior in zip(self.grids, self.priors, strict=True)
+            for row in zip(grid, prior, strict=True)
+        ]
 
     def train(self) -> None:
         for _ in range(self.settings.iterations):
@@ -100,14 +107,12 @@ class Direction:
         prob = self.prob
         counts = [0.0] * len(prob)
         at = prob.__getitem__
-        for grid, prior in zip(self.grids, self.priors, strict=True):
-            for cells, weights in zip(grid, prior, strict=True):
-                scores = list(map(mul, map(at, cells), weights))
-                total = sum(scores)
-                if total > 0:
-                    scale = 1 / total
-                    for c, s in zip(cells, scores, strict=True):
-                        counts[c] += s * scale
+        for cells, weights in self._rows:
+            scores = list(map(mul, map(at, cells), weights))
+            total = sum(scores)
+            if total > 0:
+                for c, share in zip(cells, map(mul, scores, repeat(1 / total)), strict=True):
+                    counts[c] += share
         count = counts.__getitem__
         for cells in self.rows:
             total = sum(map(count, cells))
@@ -123,7 +128,7 @@ class Direction:
         size = len(grid[0]) - 1 if grid else 0
         post = [[0.0] * len(grid) for _ in range(size)]
         for j, (cells, weights) in enumerate(zip(grid, prior, strict=True)):
-            scores = [prob[c] * w for c, w in zip(cells, weights, strict=True)]
+            scores = list(map(mul, map(prob.__getitem__, cells), weights))
             total = sum(scores)
             if total > 0:
                 for i in range(size):

@@ -16,14 +16,14 @@ from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 _KEY = re.compile(r"[a-z][a-z_]*")
 _LONGEST = 1000  # characters; ruamel would start folding near its width (4096)
 _STR = "tag:yaml.org,2002:str"
-_RESOLVER = VersionedResolver()
+# First character: (tag, pattern), as `VersionedResolver.resolve` reads them (no `None` key).
+_IMPLICIT = VersionedResolver().versioned_resolver
 _items = OrderedDict.items  # a CommentedMap is an OrderedDict
 
 # `Emitter.analyze_scalar` of a one-line scalar as regular expressions (it reads character by
@@ -118,13 +118,22 @@ def _string(text: str, flow: bool, single: bool) -> str | None:
         return None
     special = SPECIAL.search(text) is not None
     plain = plain_allowed(text, flow)
-    if not single and plain and str(_RESOLVER.resolve(ScalarNode, text, (True, False))) == _STR:
+    if not single and plain and implicit_tag(text) == _STR:
         return text
     if not single and "'" in text:
         return _double(text)
     if not special:
         return "'" + text.replace("'", "''") + "'"
     return _double(text)
+
+
+def implicit_tag(text: str) -> str:
+    """The tag ruamel's resolver gives a plain scalar (`Resolver.resolve`, without its
+    property look-ups for the YAML version on every call: the table is YAML 1.2's)."""
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            return str(tag)
+    return _STR
 
 
 def plain_allowed(text: str, flow: bool) -> bool:

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from glossary import emit, store
 from glossary.findings import Finding
@@ -56,6 +58,16 @@ def test_plain_allowed_is_ruamels_analysis(text: str, flow: bool) -> None:
         ruamel = analysis.allow_flow_plain if flow else analysis.allow_block_plain
         assert emit.plain_allowed(text, flow) is ruamel
         assert (emit.SPECIAL.search(text) is None) is analysis.allow_single_quoted
+
+
+SCALAR = st.text(alphabet=st.sampled_from([*"0123456789.+-_:eE xyYnNoOtTfF~<=!&*"]), max_size=8)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(SCALAR | st.sampled_from(["yes", "No", "null", "~", "2001-12-14", "1_000", ".inf", "<<"]))
+def test_implicit_tag_is_ruamels_resolution(text: str) -> None:
+    resolved = VersionedResolver().resolve(ScalarNode, text, (True, False))
+    assert emit.implicit_tag(text) == str(resolved)
 
 
 def finding(term: str, translation: str | None, quote: str, story: str) -> Finding:
