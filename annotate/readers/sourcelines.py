@@ -73,11 +73,13 @@ def text_nodes(
     else:
         decoded = _decode(_JOIN.join(raws))
         with_text = [text for text, plain in zip(texts, wanted, strict=True) if plain]
-        joined = _JOIN.join(with_text)
         # each node is the next run (as many as runs: then no text holds a NUL of the joins)
-        if decoded == joined and len(with_text) == len(raws) and not walk:
+        if len(with_text) == len(raws) and decoded == _JOIN.join(with_text) and not walk:
             return _keyed(nodes, _aligned(texts, wanted, raws, lines, range(len(raws))))
-        plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
+        if len(with_text) < len(texts) == len(raws) and decoded == _JOIN.join(texts):
+            plains = wanted  # each node is a run, some of only `&nbsp;`: no need to split
+        else:
+            plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
     runs = None if walk else _aligned_runs(wanted, plains)
     if runs is None:
         return _keyed(nodes, _matched(texts, wanted, raws, plains, lines))
@@ -110,28 +112,24 @@ def _aligned(
     lines: list[int],
     runs: Sequence[int],
 ) -> list[int]:
-    """The line of each node when each node with text is the run `runs` gives."""
-    if isinstance(runs, range) and all(wanted):  # node j is run j: whole lists at once
+    """The line of each node when the m-th node with text is run `runs[m]`: whole lists at
+    once. A node of only whitespace takes the line where the last of those runs ends."""
+    if isinstance(runs, range) and all(wanted):  # node j is run j
         found = lines[1 : 2 * len(texts) : 2]
-        for j in [j for j, raw in enumerate(raws) if raw[0].isspace()] + [
-            j for j, text in enumerate(texts) if text[0].isspace()
-        ]:
-            found[j] = lines[2 * j + 1] + _lead(raws[j], texts[j])
-        return found
-    found = []
-    j, line = 0, lines[0]  # the next node with text, the line where the last run ends
-    for text, plain in zip(texts, wanted, strict=True):
-        if not plain:  # only whitespace: where the last run ended
-            found.append(line)
-            continue
-        run = runs[j]
-        raw = raws[run]
-        at = lines[2 * run + 1]
-        if raw[0].isspace() or text[0].isspace():
-            at += _lead(raw, text)
-        found.append(at)
-        line = lines[2 * run + 2]
-        j += 1
+        nodes: Sequence[int] = runs
+        leads = {j for j, raw in enumerate(raws) if raw[0].isspace()}
+        leads |= {j for j, text in enumerate(texts) if text[0].isspace()}
+    else:
+        starts = [lines[2 * run + 1] for run in runs]
+        ends = [lines[0], *[lines[2 * run + 2] for run in runs]]
+        seen = accumulate(map(bool, wanted))  # nodes with text so far, this one too
+        found = [starts[n - 1] if plain else ends[n] for n, plain in zip(seen, wanted, strict=True)]
+        nodes = [i for i, plain in enumerate(wanted) if plain]  # the m-th node with text
+        leads = {m for m, run in enumerate(runs) if raws[run][0].isspace()}
+        leads |= {m for m, i in enumerate(nodes) if texts[i][0].isspace()}
+    # Count from the first visible character: leading newlines may differ (`<pre>` drops one).
+    for m in leads:
+        found[nodes[m]] = lines[2 * runs[m] + 1] + _lead(raws[runs[m]], texts[nodes[m]])
     return found
 
 
