@@ -71,6 +71,8 @@ class Flow:
         self._started = False
         self._space = None
         self._breaks = 0
+        if text.isspace():  # `<p>&nbsp;</p>`: a space at most, which the block's end drops
+            return
         if italic or hover or not _printable(text) or "  " in text:  # a newline is unprintable
             self.text(text, line, italic, hover)
             self.paragraph()

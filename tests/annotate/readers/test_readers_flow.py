@@ -26,7 +26,10 @@ def story(steps: Callable[[Flow], None]) -> Story:
 
 @pytest.mark.parametrize(
     "text",
-    ["plain words", " padded ", "two  spaces", "no\u00a0break", "a\nnewline", "\n", " ", ""],
+    [
+        *("plain words", " padded ", "two  spaces", "no\u00a0break", "a\nnewline"),
+        *("\n", " ", "\u00a0", "\u2003 \u00a0", ""),
+    ],
 )
 @pytest.mark.parametrize(("italic", "hover"), [(False, None), (True, None), (False, "h")])
 def test_block_is_a_paragraph_of_text(text: str, italic: bool, hover: str | None) -> None:
