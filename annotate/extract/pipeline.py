@@ -168,12 +168,17 @@ class _Scan:
         """A cheap bound on `is_conlang_run` and `_one_word_line`: one word that looks
         foreign here, or two or more words. Most English dialogue is never tokenised."""
         found = WORD.findall(self.text, start, end)
+        enough = min(2, len(found))  # no more need be looked at
         foreign = 0
+        memo = self._foreign
         for form in found:
-            if form not in self._foreign:
-                self._foreign[form] = foreignness(bare(form), self.vocab, self.known) >= 0.5
-            foreign += self._foreign[form]
-        return foreign >= min(2, len(found)) and foreign > 0
+            looks = memo.get(form)
+            if looks is None:
+                looks = memo[form] = foreignness(bare(form), self.vocab, self.known) >= 0.5
+            foreign += looks
+            if foreign >= enough:
+                return True
+        return False
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.find(1, start, end) < 0
