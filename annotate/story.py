@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -207,6 +208,30 @@ class StoryBuilder:
         self.paragraphs.append(_span(start, end))
         self._length = end + 2
         self._line = line + text.count("\n") + 2
+
+    def add_paragraphs(self, paragraphs: Iterable[tuple[str, int]]) -> None:
+        """`add_paragraph(text, line)` for each, in one tight loop: a plain-text story is
+        hundreds of thousands of them."""
+        rest = iter(paragraphs)
+        if self.paragraph_start is not None:  # the first ends the open paragraph
+            first = next(rest, None)
+            if first is None:
+                return
+            self.add_paragraph(*first)
+        chunks, spans, anchors = self._chunks, self.paragraphs, self.anchors
+        start, expected = self._length, self._line
+        for text, line in rest:
+            if not text:
+                continue
+            if line != expected:
+                anchors.append((start, line))
+            end = start + len(text)
+            chunks.append(text)
+            chunks.append("\n\n")
+            spans.append(_span(start, end))
+            start = end + 2
+            expected = line + text.count("\n") + 2
+        self._length, self._line = start, expected
 
     def set_file(self, name: str) -> None:
         """Text from here on comes from file `name` (an EPUB member); lines restart."""

@@ -29,18 +29,24 @@ def read_text(path: Path, label: str) -> Story:
 def parse_text(text: str, label: str) -> Story:
     builder = StoryBuilder(label)
     builder.begin(Part.text)
+    plain: list[tuple[str, int]] = []  # paragraphs with no markers, added in bulk
+    count = text.count
     line, counted = 1, 0
     for block in _BLOCK.finditer(text):
         body = block.group(0).rstrip()
+        if not body:
+            continue
         start = block.start()
-        line += text.count("\n", counted, start)
+        line += count("\n", counted, start)
         counted = start
-        if "*" not in body and "_" not in body:
-            if body.strip():
-                builder.add_paragraph(body, line)
-        elif body.strip():
+        if "*" in body or "_" in body:
+            builder.add_paragraphs(plain)
+            plain.clear()
             add_marked(builder, body, line)
             builder.end_paragraph()
+        else:
+            plain.append((body, line))
+    builder.add_paragraphs(plain)
     return builder.build()
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotate.story import Hover, Part, Section, Span, Story, StoryBuilder
 
@@ -103,3 +105,26 @@ def test_a_story_made_by_hand_still_works() -> None:
     assert story.line_of(4) == 1
     assert story.in_italics(3, 5)
     assert story.part_at(0) is None
+
+
+_PARAGRAPHS = st.lists(
+    st.tuples(st.text(alphabet="ab \n", max_size=6), st.integers(min_value=1, max_value=40)),
+    max_size=8,
+)
+
+
+@given(before=st.text(alphabet="ab\n", max_size=5), paragraphs=_PARAGRAPHS)
+def test_paragraphs_in_bulk_are_paragraphs_one_by_one(
+    before: str, paragraphs: list[tuple[str, int]]
+) -> None:
+    # plain-text stories add their paragraphs in one call: the story must be the same
+    one, bulk = StoryBuilder("a.txt"), StoryBuilder("a.txt")
+    for builder in (one, bulk):
+        builder.begin(Part.text)
+        builder.add(before, 1)  # an open paragraph, or none
+    for text, line in paragraphs:
+        one.add_paragraph(text, line)
+    bulk.add_paragraphs(paragraphs)
+    one.add("end", 50)
+    bulk.add("end", 50)
+    assert bulk.build() == one.build()
