@@ -57,6 +57,12 @@ def stopwords() -> frozenset[str]:
     return frozenset(top_n_list("en", 100))
 
 
+def load() -> None:
+    """Read the word frequencies now rather than at the first word."""
+    _frequencies()
+    stopwords()
+
+
 @lru_cache(maxsize=1 << 17)  # every story asks about the same words; bounded for huge corpora
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when English never uses it)."""

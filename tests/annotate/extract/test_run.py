@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,15 @@ def test_streamed_and_collected_findings_are_the_same(tmp_path: Path) -> None:
     stories, _ = _streamed(folder, jobs=2)
     collected = extract_paths([folder], "auto", None, 1)
     assert [f for story in stories for f in story] == collected.findings
+
+
+@pytest.mark.parametrize("freeze", [False, True])
+def test_freezing_changes_no_finding(tmp_path: Path, freeze: bool) -> None:
+    folder = _stories(tmp_path / "s", [TRIG, OTHER])
+    frozen = gc.get_freeze_count()
+    try:
+        result = extract_paths([folder], "auto", None, 1, freeze=freeze)
+        assert result.findings == extract_paths([folder], "auto", None, 1).findings
+        assert (gc.get_freeze_count() > frozen) is freeze  # only when asked
+    finally:
+        gc.unfreeze()
