@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -44,18 +43,18 @@ def extract(
     Example: gloss extract stories/ -g glossary.yaml --dry-run
     """
     from annotate.commands.progress import progress_bar
+    from annotate.extract import heap
     from annotate.extract.run import extract_paths
     from glossary import merge, store
     from glossary.learned import merge_learned
 
     saving = False
     try:
-        with reported():
+        with reported(), heap.settled():
             doc = store.load_or_new(glossary, language)
             known_language = doc.glossary.language or language
             # Each story's findings are merged as they come: memory stays flat on any corpus.
             merger = merge.Merger(doc)
-            gc.freeze()  # the modules and the glossary as loaded: alive to the end
             result = extract_paths(
                 paths or [Path("stories")],
                 lexicon,
@@ -63,11 +62,11 @@ def extract(
                 jobs,
                 progress_bar("reading stories"),
                 merger.add,
-                freeze=True,
+                settle=True,
             )
             if result.lexicon and not doc.glossary.language and "language" not in doc.data:
                 doc.data.insert(0, "language", result.lexicon.language)
-            gc.freeze()  # all alive now lives to the end: no full collection walks it again
+            heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
             report.changes += merge_learned(doc).changes  # words the phrases teach (issue 7)
             for change in report.changes:
@@ -78,8 +77,6 @@ def extract(
         state = "is as it was or fully updated" if saving else "is as it was"
         typer.echo(f"\ninterrupted: {glossary} {state}", err=True)
         raise typer.Exit(130) from None
-    finally:
-        gc.unfreeze()  # the freezes are for a command's process: a caller in it gets its own
     warn(result.skipped)
     warn(result.errors)
     add, update = ("would add", "would update") if dry_run else ("added", "updated")

@@ -3,14 +3,13 @@ story in a stable order, progress, errors collected."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from annotate.extract import english
+from annotate.extract import english, heap
 from annotate.extract.pipeline import extract_story
 from annotate.extract.scoring import NO_LEXICON
 from annotate.lexicon import AUTO, Lexicon, available, bundled, load_lexicon
@@ -41,15 +40,14 @@ def _lexicon(spec: str | None) -> Lexicon | None:
     return load_lexicon(spec, None) if spec else None
 
 
-def _prepare(spec: str | None, freeze: bool) -> None:
+def _prepare(spec: str | None, settle: bool) -> None:
     """Ready a process for its stories: the lexicon and the word frequencies loaded and, in
-    a process that only extracts, frozen (`gc.freeze`) with all else alive by now, so that
-    the collector's full passes never walk them again (each pass took about 60 ms, ten
-    passes over 10 MB)."""
+    a process that only extracts, settled (`heap.settle`: the collector's full passes over
+    them took about 60 ms each, ten passes over 10 MB)."""
     _lexicon(spec)
     english.load()
-    if freeze:
-        gc.freeze()
+    if settle:
+        heap.settle()
 
 
 def _one(job: tuple[str, str | None]) -> tuple[list[Finding], str | None]:
@@ -134,15 +132,15 @@ def extract_paths(
     jobs: int | None = None,
     progress: Progress | None = None,
     sink: Sink | None = None,
-    freeze: bool = False,
+    settle: bool = False,
 ) -> Extraction:
     """Findings of every story under `paths`, given to `sink` story by story in a stable
     order (the same for any number of jobs), or kept in `findings` without one.
 
     `choice` is the `--lexicon` option. With `auto` and no language known yet, each bundled
-    lexicon is tried and kept only when the stories show enough of its words. `freeze`: this
-    process does little else (a command), so what it loads once may be frozen out of the
-    garbage collector's way.
+    lexicon is tried and kept only when the stories show enough of its words. `settle`: this
+    process does little else (a command), so the garbage collector may be tuned for it
+    (`heap.settle`) in it and in the processes it starts.
     """
     result = Extraction()
     take: Sink = sink or result.findings.extend
@@ -159,14 +157,14 @@ def extract_paths(
             files.append(str(item))
     guess = _Guess(lexicon, take) if guessing and lexicon is not None else None
     spec = _spec(lexicon, choice)
-    _run(files, (spec, freeze), jobs, result, guess.take if guess else take, progress)
+    _run(files, (spec, settle), jobs, result, guess.take if guess else take, progress)
     result.lexicon = lexicon if guess is None or guess.finish() else None
     return result
 
 
 def _run(
     files: list[str],
-    setup: tuple[str | None, bool],  # the lexicon's spec, and whether to freeze
+    setup: tuple[str | None, bool],  # the lexicon's spec, and whether to settle
     jobs: int | None,
     result: Extraction,
     take: Sink,
