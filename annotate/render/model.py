@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from annotate.spotting import Spot
 from annotate.story import Story
-from glossary.models import Entry, Glossary
-
-if TYPE_CHECKING:
-    from glossary.learned import Glosser
+from glossary.models import Entry
 
 
 @dataclass(frozen=True)
@@ -58,18 +55,3 @@ def each(
 ) -> Iterator[Rendered]:
     """Each story rendered on its own by `one`, as it comes."""
     return (Rendered(item.story.path, one(item, options)) for item in items)
-
-
-def learning(glossary: Glossary) -> Callable[[str], str | None]:
-    """The best learned gloss of a word no entry covers; learns on first use (interlinear)."""
-    glosser: Glosser | None = None
-
-    def best(word: str) -> str | None:
-        nonlocal glosser
-        if glosser is None:
-            from glossary.learned import Glosser
-
-            glosser = Glosser(glossary)
-        return glosser.best(word)
-
-    return best

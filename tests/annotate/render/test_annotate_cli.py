@@ -211,6 +211,27 @@ def test_several_stories_in_one_page_have_contents(folder: Path) -> None:
     assert '<li><a href="#s1">a</a></li>\n<li><a href="#s2">b</a></li>' in page
 
 
+def test_output_into_the_stories_folder_never_overwrites_a_story(folder: Path) -> None:
+    (folder / "stories" / "b.md").write_text("Heda\n", encoding="utf-8")
+    (folder / "stories" / "b.txt").write_text("Heda\n", encoding="utf-8")
+    assert run("stories", "-o", "stories/")[0] == 0
+    assert (folder / "stories" / "a.txt").read_text(encoding="utf-8") == STORY
+    assert (folder / "stories" / "b.txt").read_text(encoding="utf-8") == "Heda\n"
+    glossed = {p.name: p.read_text(encoding="utf-8") for p in (folder / "stories").iterdir()}
+    assert glossed["a-2.txt"].startswith("Heda [Commander].")
+    assert glossed["b-2.txt"] == glossed["b-3.txt"] == "Heda [Commander]\n"
+
+
+def test_an_output_file_that_cannot_be_written_fails_before_any_story_is_read(
+    folder: Path,
+) -> None:
+    (folder / "stories" / "bad.epub").write_bytes(b"PK\x00 not a zip")
+    code, out, err = run("stories", "-o", "stories/a.txt/out.txt")
+    assert (code, out) == (1, "")
+    assert err.startswith("stories/a.txt/out.txt: cannot write: ")
+    assert "bad.epub" not in err  # no story was read
+
+
 def test_output_to_a_folder_that_cannot_be_made(folder: Path) -> None:
     (folder / "file").write_text("x")
     code, _, err = run("-o", "file/sub/")

@@ -1,22 +1,28 @@
-"""Many stories read and spotted on every core, back in the order they were given."""
+"""Many stories read, spotted and rendered on every core, back in the order they were given."""
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotate.pool import ordered_map
 from annotate.readers import read_story
 from annotate.render.formats import Format, StoryByStory, story_by_story
-from annotate.render.model import Glossed, Options, Rendered, learning
+from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
 from glossary.errors import GlossError
+from glossary.models import Glossary
 
-Outcome = (
+if TYPE_CHECKING:
+    from glossary.learned import Glosser
+
+Spotted = (
     tuple[Story, list[Spot]] | GlossError
-)  # a story with its spots, or why it could not be read
+)  # a story and its spots, or why it could not be read
+Outcome = Spotted | Rendered  # or the story rendered where it was read
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
         )
 
 
-def _one(path: Path) -> Outcome:
+def _one(path: Path) -> Spotted:
     assert _worker is not None, "_prepare runs first"
     try:
         if not path.exists():
@@ -73,7 +79,7 @@ def _rendered(path: Path) -> Rendered | GlossError:
 
 def spot_files(
     files: Sequence[Path], spotter: Spotter, first: bool = False, jobs: int | None = None
-) -> Generator[Outcome, None, None]:
+) -> Generator[Spotted, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
     return ordered_map(_one, files, jobs, _prepare, (spotter, first))
 
@@ -90,3 +96,18 @@ def render_files(
     if story_by_story(layout.fmt) is None:
         raise ValueError(f"{layout.fmt} renders all stories at once")
     return ordered_map(_rendered, files, jobs, _prepare, (spotter, first, layout))
+
+
+def learning(glossary: Glossary) -> Callable[[str], str | None]:
+    """The best learned gloss of a word no entry covers; learns on first use (interlinear)."""
+    glosser: Glosser | None = None
+
+    def best(word: str) -> str | None:
+        nonlocal glosser
+        if glosser is None:
+            from glossary.learned import Glosser
+
+            glosser = Glosser(glossary)
+        return glosser.best(word)
+
+    return best

@@ -1,0 +1,108 @@
+"""The stories of `gloss annotate` as the workers give them back: a message for each that could
+not be read (in the order the files were found), a progress bar while the output goes to a
+pipe or a file, and each story's text in the chosen format, to stdout, a file or a folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from annotate.batch import Outcome
+from annotate.commands.common import warn
+from annotate.commands.progress import progress_bar
+from annotate.readers import Skipped
+from annotate.render.formats import Format, render, renderer, story_by_story
+from annotate.render.model import Glossed, Options, Rendered
+from glossary import files
+from glossary.errors import GlossError
+
+
+class Glossing:
+    """One run of `annotate` over the stories found; `count` and `failed` say how it went."""
+
+    def __init__(
+        self, found: list[Path | Skipped], fmt: Format, options: Options, *, progress: bool
+    ) -> None:
+        self.found, self.fmt, self.options, self.progress = found, fmt, options, progress
+        self.stories = [item for item in found if not isinstance(item, Skipped)]
+        self.count = 0  # stories read
+        self.failed = False  # a story could not be read
+
+    def each(self, outcomes: Iterator[Outcome]) -> Iterator[Glossed | Rendered]:
+        """The stories read (`outcomes` holds one per story in `stories`), messages said."""
+        bar = progress_bar("glossing stories") if self.progress else None
+        done = done_bytes = 0
+        for each in self.found:
+            outcome = each if isinstance(each, Skipped) else next(outcomes)
+            if bar is not None and isinstance(each, Path):
+                done, done_bytes = done + 1, done_bytes + files.size_of(each)
+                bar(done, len(self.stories), done_bytes)
+            if isinstance(outcome, Skipped):
+                warn([str(outcome)])
+            elif isinstance(outcome, GlossError):
+                warn(outcome.lines())
+                self.failed = True
+            else:
+                self.count += 1
+                yield outcome if isinstance(outcome, Rendered) else Glossed(*outcome)
+
+    def texts(self, outcomes: Iterator[Outcome]) -> Iterator[Rendered]:
+        """Each story on its own: rendered by the workers, or here (html)."""
+        for item in self.each(outcomes):
+            if isinstance(item, Glossed):
+                item = Rendered(item.story.path, render(self.fmt, [item], self.options))
+            yield item
+
+    def pieces(self, outcomes: Iterator[Outcome]) -> Iterator[str]:
+        """The whole output, story by story where the format allows; nothing at all (not
+        even `[]`) when no story could be read."""
+        module = story_by_story(self.fmt)
+        if module is None:  # html: the contents of all the stories come first
+            glossed = [item for item in self.each(outcomes) if isinstance(item, Glossed)]
+            if glossed:
+                yield render(self.fmt, glossed, self.options)
+            return
+        held: list[str] = []  # what the format says before any story was read
+        for piece in module.joined(self.texts(outcomes), self.options):
+            held.append(piece)
+            if self.count:
+                yield from held
+                held.clear()
+
+    def alone(self, outcomes: Iterator[Outcome]) -> Iterator[Rendered]:
+        """Each story as a whole document of its own (a JSON array of one, say)."""
+        module = story_by_story(self.fmt)
+        for item in self.texts(outcomes):
+            if module is not None:
+                item = Rendered(item.path, "".join(module.joined([item], self.options)))
+            yield item
+
+    def to_folder(self, folder: Path, outcomes: Iterator[Outcome]) -> None:
+        """One file per story as it comes: its file name with the format's suffix, numbered
+        when two clash or when the name is a story being read (`-o` onto the stories)."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise GlossError(f"{folder}: cannot make the folder: {err.strerror}") from None
+        suffix = renderer(self.fmt).SUFFIX
+        inputs = {path.resolve() for path in self.stories}
+        taken: set[str] = set()
+        for item in self.alone(outcomes):
+            stem = Path(item.path).stem or "story"
+            name, n = f"{stem}{suffix}", 1
+            while name in taken or (folder / name).resolve() in inputs:
+                n += 1
+                name = f"{stem}-{n}{suffix}"
+            taken.add(name)
+            files.atomic_write(folder / name, item.text.encode("utf-8"))
+
+
+def is_folder(output: str) -> bool:
+    """`-o` names a folder: one that exists, or a path ending in `/`."""
+    return Path(output).is_dir() or output.endswith(("/", os.sep))
+
+
+def write_all(pieces: Iterable[str], target: files.Replacement) -> None:
+    for piece in pieces:
+        target.write(piece.encode("utf-8"))
