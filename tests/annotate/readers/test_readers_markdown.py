@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotate.readers import markdown, markdown_plain, read_story
 from annotate.readers.markdown import parse_markdown, split_footnotes
@@ -153,3 +156,48 @@ def test_setting_aside_plain_paragraphs_changes_nothing(
     story = parse_markdown(source, "x")
     monkeypatch.setattr(markdown, "set_aside", markdown_plain.SetAside)  # parse them all
     assert story == parse_markdown(source, "x")
+
+
+# Lines of every kind a draft mixes (block starts, inline syntax, plain text, odd whitespace),
+# for documents the parser must read alike with or without plain paragraphs set aside.
+_LINES = st.sampled_from(
+    [
+        "Plain words here.",
+        "Heda said so.  ",
+        "more\\",
+        "*Jus drein*, he said.",
+        "*a*b* and **b**",
+        "_snake_case_ word",
+        "- item",
+        "1. one",
+        "> quote",
+        "    code",
+        "```",
+        "<!-- note -->",
+        "<div>",
+        "# Heading",
+        "===",
+        "---",
+        "[x]: /url",
+        "a [x] link",
+        "[^1]: a note",
+        "Note[^1].",
+        "&amp; &copy;",
+        "<i>hover</i> <span title='t'>x</span>",
+        "\t\tTabbed.",
+        "\xa0nbsp",
+        "",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=14), st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_setting_aside_changes_nothing_in_any_mix(
+    lines: list[str], newline: str, final: bool
+) -> None:
+    source = newline.join(lines) + (newline if final else "")
+    story = parse_markdown(source, "x")
+    with patch.object(markdown, "set_aside", markdown_plain.SetAside):  # parse them all
+        assert story == parse_markdown(source, "x")
