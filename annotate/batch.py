@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotate import heap
 from annotate.pool import ordered_map
 from annotate.readers import read_story
 from annotate.render.formats import Format, StoryByStory, story_by_story
@@ -49,6 +50,7 @@ _worker: _Worker | None = None
 def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> None:
     """Each process gets the spotter once: forked, the parent's own; spawned, rebuilt."""
     global _worker
+    heap.settle()  # a process that spots stories and ends: the spotter is frozen, once
     _worker = _Worker(spotter, first)
     if layout is not None:
         _worker.module = story_by_story(layout.fmt)

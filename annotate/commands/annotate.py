@@ -73,6 +73,7 @@ def annotate(
 
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
     """
+    from annotate import heap
     from annotate.batch import Layout, learning, render_files, spot_files
     from annotate.commands.glossing import Glossing, is_folder, write_all
     from annotate.readers import find_stories
@@ -104,7 +105,7 @@ def annotate(
         else spot_files(run.stories, spotter, first, jobs)
     )
     try:
-        with closing(outcomes), reported():
+        with heap.settled(), closing(outcomes), reported():
             if output is not None and is_folder(output):
                 run.to_folder(Path(output), outcomes)
             elif output is not None:

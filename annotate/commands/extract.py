@@ -42,8 +42,8 @@ def extract(
 
     Example: gloss extract stories/ -g glossary.yaml --dry-run
     """
+    from annotate import heap
     from annotate.commands.progress import progress_bar
-    from annotate.extract import heap
     from annotate.extract.run import extract_paths
     from glossary import merge, store
     from glossary.learned import merge_learned

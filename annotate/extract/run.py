@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from annotate.extract import english, heap
+from annotate import heap
+from annotate.extract import english
 from annotate.extract.pipeline import extract_story
 from annotate.extract.scoring import NO_LEXICON
 from annotate.lexicon import AUTO, Lexicon, available, bundled, load_lexicon

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotate.extract import heap, run
+from annotate import heap
+from annotate.extract import run
 from annotate.extract.run import extract_paths
 from glossary.findings import Finding
 

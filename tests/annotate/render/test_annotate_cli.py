@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -230,6 +231,13 @@ def test_an_output_file_that_cannot_be_written_fails_before_any_story_is_read(
     assert (code, out) == (1, "")
     assert err.startswith("stories/a.txt/out.txt: cannot write: ")
     assert "bad.epub" not in err  # no story was read
+
+
+def test_the_collector_is_as_it_was_after_a_run_in_process(folder: Path) -> None:
+    # annotate settles the collector for its run (annotate.heap); a caller keeps its own
+    before = gc.get_threshold(), gc.get_freeze_count()
+    assert run("-j", "1")[0] == 0
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 def test_output_to_a_folder_that_cannot_be_made(folder: Path) -> None:
