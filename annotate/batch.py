@@ -20,10 +20,9 @@ from glossary.models import Glossary
 if TYPE_CHECKING:
     from glossary.learned import Glosser
 
-Spotted = (
-    tuple[Story, list[Spot]] | GlossError
-)  # a story and its spots, or why it could not be read
-Outcome = Spotted | Rendered  # or the story rendered where it was read
+# A story and its spots, or why it could not be read; or the story rendered where it was read.
+Spotted = tuple[Story, list[Spot]] | GlossError
+Outcome = Spotted | Rendered
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,8 @@ _worker: _Worker | None = None
 def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> None:
     """Each process gets the spotter once: forked, the parent's own; spawned, rebuilt."""
     global _worker
-    heap.settle()  # a process that spots stories and ends: the spotter is frozen, once
+    # A process that spots stories and ends (one job: the command restores the collector).
+    heap.settle()
     _worker = _Worker(spotter, first)
     if layout is not None:
         _worker.module = story_by_story(layout.fmt)
