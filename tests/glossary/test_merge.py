@@ -155,7 +155,7 @@ def test_merged_story_by_story_is_merged_once(tmp_path: Path) -> None:
         [finding("Skaikru", line=n) for n in range(20, 25)],
     ]
     for story_no, story in enumerate(stories):
-        stories[story_no] = [f.model_copy(update={"story": f"{story_no}.txt"}) for f in story]
+        stories[story_no] = [f._replace(story=f"{story_no}.txt") for f in story]
     once = store.load_or_new(tmp_path / "once.yaml")
     once_report = merge(once, [f for story in stories for f in story])
     streamed = store.load_or_new(tmp_path / "streamed.yaml")
