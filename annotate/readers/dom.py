@@ -106,65 +106,98 @@ def render_all(
     skip: frozenset[str] = frozenset(),
     skip_classes: frozenset[str] = frozenset(),
 ) -> None:
-    """`render` each of `roots` in turn."""
+    """`render` each of `roots` in turn.
+
+    Siblings are walked by `next`, so only going down into an element costs a frame. Blocks of
+    one plain text node in a row (most of a story) are gathered and flowed at once: while some
+    are gathered the flow has just ended a paragraph, where a space or the end of a paragraph
+    would change nothing, so those are left out.
+    """
     nodes, kinds = doc.text_nodes(), doc._kinds
     text, block, paragraph, space = flow.text, flow.block, flow.paragraph, flow.space
-    Frame = tuple[LexborNode, bool, str | None]
-    stack: list[Frame | None] = [(root, False, None) for root in reversed(roots)]
+    gathered: list[tuple[int, str]] = []  # (line, text) of plain blocks, for `flow.blocks`
+    # (node, italic, hover, whether its next siblings follow it); None: leaving a block
+    Frame = tuple[LexborNode | None, bool, str | None, bool]
+    stack: list[Frame | None] = [(root, False, None, False) for root in reversed(roots)]
     pop, push = stack.pop, stack.append
     while stack:
         frame = pop()
-        if frame is None:  # leaving a block
-            paragraph()
+        if frame is None:
+            if not gathered:
+                paragraph()
             continue
-        node, italic, hover = frame
-        tag_id = node.tag_id
-        if tag_id == _TEXT_ID:
-            found = nodes.get(node.mem_id)
-            if found is not None:
-                text(found[1], found[0], italic, hover)
-            elif node.text_content:  # only ASCII whitespace: `text` would pend a space
-                space(italic, hover)
-            continue
-        kind = kinds.get(tag_id)
-        if kind is None:
-            kind = _kind(node)
-            if node.is_element_node:
-                kinds[tag_id] = kind
-        if kind & _SKIP:
-            continue
-        if kind & _BR:
-            flow.line_break()
-            continue
-        attrs = node.attributes
-        if attrs:
-            if skip and attrs.get("id") in skip:
+        node, italic, hover, siblings = frame
+        while node is not None:
+            current = node
+            node = current.next if siblings else None
+            tag_id = current.tag_id
+            if tag_id == _TEXT_ID:
+                found = nodes.get(current.mem_id)
+                if found is not None:
+                    if gathered:
+                        flow.blocks(gathered)
+                        gathered = []
+                    text(found[1], found[0], italic, hover)
+                elif not gathered and current.text_content:  # only ASCII whitespace
+                    space(italic, hover)
                 continue
-            if skip_classes and not skip_classes.isdisjoint((attrs.get("class") or "").split()):
+            kind = kinds.get(tag_id)
+            if kind is None:
+                kind = _kind(current)
+                if current.is_element_node:
+                    kinds[tag_id] = kind
+            if kind & _SKIP:
                 continue
-            style = attrs.get("style")
-            if style and (match := _ITALIC_STYLE.search(style)):
-                italic = match.group(1).lower() != "normal"
-            hover = attrs.get("title") or hover
-        if kind & _ITALIC:
-            italic = True
-        child = node.last_child
-        if child is not None and child.tag_id == _TEXT_ID and child.prev is None:
-            # one text node (most paragraphs): flowed at once, not by the stack
-            found = nodes.get(child.mem_id)
-            if found is not None:
-                (block if kind & _BLOCK else text)(found[1], found[0], italic, hover)
-            elif kind & _BLOCK:
-                paragraph()  # its space, if any, would end with it
-            elif child.text_content:
-                space(italic, hover)
-            continue
-        if kind & _BLOCK:
-            paragraph()
-            push(None)
-        while child is not None:
-            push((child, italic, hover))
-            child = child.prev
+            if kind & _BR:
+                if gathered:
+                    flow.blocks(gathered)
+                    gathered = []
+                flow.line_break()
+                continue
+            inner_italic, inner_hover = italic, hover
+            attrs = current.attributes
+            if attrs:
+                if skip and attrs.get("id") in skip:
+                    continue
+                if skip_classes and not skip_classes.isdisjoint((attrs.get("class") or "").split()):
+                    continue
+                style = attrs.get("style")
+                if style and (match := _ITALIC_STYLE.search(style)):
+                    inner_italic = match.group(1).lower() != "normal"
+                inner_hover = attrs.get("title") or hover
+            if kind & _ITALIC:
+                inner_italic = True
+            child = current.first_child
+            if child is not None and child.tag_id == _TEXT_ID and child.next is None:
+                # one text node (most paragraphs): flowed at once, not by the stack
+                found = nodes.get(child.mem_id)
+                if found is not None:
+                    if kind & _BLOCK and not inner_italic and not inner_hover:
+                        gathered.append(found)
+                        continue
+                    if gathered:
+                        flow.blocks(gathered)
+                        gathered = []
+                    flowed = block if kind & _BLOCK else text
+                    flowed(found[1], found[0], inner_italic, inner_hover)
+                elif gathered:
+                    pass  # a space, or a paragraph's end, just after a block
+                elif kind & _BLOCK:
+                    paragraph()  # its space, if any, would end with it
+                elif child.text_content:
+                    space(inner_italic, inner_hover)
+                continue
+            if kind & _BLOCK and not gathered:
+                paragraph()
+            if child is None:  # (leaving a block again would change nothing)
+                continue
+            if node is not None:
+                push((node, italic, hover, True))
+            if kind & _BLOCK:
+                push(None)
+            node, italic, hover, siblings = child, inner_italic, inner_hover, True
+    if gathered:
+        flow.blocks(gathered)
 
 
 def holds_elements(node: LexborNode) -> bool:

@@ -79,6 +79,18 @@ class Flow:
         elif words := text.strip():
             builder.add_paragraph(words, line)
 
+    def blocks(self, blocks: list[tuple[int, str]]) -> None:
+        """`block(text, line)` for each (line, text) of blocks in a row: at once when all are
+        plain text, as most of a story is."""
+        # a separator that is printable and no space, so it makes no double space
+        joined = "|".join([text for _, text in blocks])
+        if blocks and _printable(joined) and "  " not in joined:
+            self.paragraph()
+            self.builder.add_paragraphs((text.strip(), line) for line, text in blocks)
+            return
+        for line, text in blocks:
+            self.block(text, line)
+
     def space(self, italic: bool = False, hover: str | None = None) -> None:
         """A space, as from text that is only whitespace: it shows between words."""
         if self._space is None:

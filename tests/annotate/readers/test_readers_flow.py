@@ -74,3 +74,55 @@ def test_a_lone_surrogate_is_dropped_as_selectolax_does() -> None:
 @given(st.text())
 def test_printable_is_isprintable(text: str) -> None:
     assert _printable(text) == text.isprintable()
+
+
+PIECES = st.sampled_from(["a", "é", " ", "  ", "\n", "\t", "\u00a0", "|", "\x00"])
+TEXTS = st.lists(PIECES, max_size=5).map("".join)
+
+
+@given(st.lists(st.tuples(st.integers(1, 9), TEXTS), max_size=6))
+def test_blocks_are_blocks_one_by_one(blocks: list[tuple[int, str]]) -> None:
+    def one_by_one(flow: Flow) -> None:
+        for line, text in blocks:
+            flow.block(text, line)
+
+    assert story(lambda flow: flow.blocks(blocks)) == story(one_by_one)
+
+
+Step = tuple[str, str, bool, str | None]
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["text", "block", "space", "paragraph", "line_break"]),
+        TEXTS,
+        st.booleans(),
+        st.sampled_from([None, "h"]),
+    ),
+    max_size=8,
+)
+
+
+def replay(steps: list[Step], *, after_block: bool) -> Story:
+    """The steps flowed in turn; without `after_block`, spaces and paragraph ends that come
+    right after a block are left out."""
+
+    def flowed(flow: Flow) -> None:
+        block_before = False
+        for name, text, italic, hover in steps:
+            if name in ("space", "paragraph") and block_before and not after_block:
+                continue
+            block_before = name == "block"
+            if name in ("text", "block"):
+                getattr(flow, name)(text, 3, italic, hover)
+            elif name == "space":
+                flow.space(italic, hover)
+            else:
+                getattr(flow, name)()
+
+    return story(flowed)
+
+
+@given(STEPS)
+def test_nothing_after_a_block_needs_flowing(steps: list[Step]) -> None:
+    """What `render_all` leaves out while it gathers blocks: a space or a paragraph's end
+    just after a block changes nothing."""
+    assert replay(steps, after_block=False) == replay(steps, after_block=True)
