@@ -45,6 +45,7 @@ def extract(
     from annotate import heap
     from annotate.commands.progress import progress_bar
     from annotate.extract.run import extract_paths
+    from annotate.pool import cores
     from glossary import merge, store
     from glossary.learned import merge_learned
 
@@ -68,7 +69,8 @@ def extract(
                 doc.data.insert(0, "language", result.lexicon.language)
             heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
-            report.changes += merge_learned(doc).changes  # words the phrases teach (issue 7)
+            # words the phrases teach (issue 7)
+            report.changes += merge_learned(doc, jobs or cores()).changes
             for change in report.changes:
                 typer.echo(str(change))
             saving = True
