@@ -69,12 +69,13 @@ def extract(
                 doc.data.insert(0, "language", result.lexicon.language)
             heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
-            # words the phrases teach (issue 7)
-            report.changes += merge_learned(doc, jobs or cores()).changes
+            # the steps after the stories run in one process, save a part on another core
+            processes = jobs or cores()
+            report.changes += merge_learned(doc, processes).changes  # words phrases teach
             for change in report.changes:
                 typer.echo(str(change))
             saving = True
-            written = False if dry_run else store.save(doc)
+            written = False if dry_run else store.save(doc, processes)
     except KeyboardInterrupt:
         state = "is as it was or fully updated" if saving else "is as it was"
         typer.echo(f"\ninterrupted: {glossary} {state}", err=True)
