@@ -68,11 +68,18 @@ class Document:
         return self._nodes
 
 
-def parse_html(source: str, *, xhtml: bool = False, first_line: int = 1) -> Document:
-    """Parse a page; `xhtml` for EPUB members and `.xhtml` files, which self-close elements."""
+def parse_html(
+    source: str, *, xhtml: bool = False, first_line: int = 1, utf8: bytes | None = None
+) -> Document:
+    """Parse a page; `xhtml` for EPUB members and `.xhtml` files, which self-close elements.
+    `utf8`: the source's UTF-8, when the file held just that (`decode_markup`)."""
     if xhtml:
         # the rewrite changes no newlines, so lines stay true to the file
-        source = _SELF_CLOSED.sub(r"<\1\2></\1>", source)
+        rewritten = _SELF_CLOSED.sub(r"<\1\2></\1>", source)
+        if rewritten is not source:  # (`sub` gives back the very string when nothing matched)
+            source, utf8 = rewritten, None
+    if utf8 is not None:
+        return Document(LexborHTMLParser(utf8), source, first_line)
     try:
         # selectolax encodes a str with errors="ignore", at twice the cost of a plain encode;
         # the bytes are the same unless the text holds a lone surrogate

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotate.readers.ao3 import Ao3Work, has_chapter_blocks, is_ao3
 from annotate.readers.chapters import render_chapter
-from annotate.readers.decoding import decode_text, read_bytes
+from annotate.readers.decoding import decode_markup, read_bytes
 from annotate.readers.dom import Document, parse_html, render
 from annotate.readers.flow import Flow
 from annotate.readers.opf import CONTAINER, Package, parse_package, rootfile
@@ -71,8 +71,8 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
     for item in package.spine:
         raw = _member(archive, item.path, label)
         if raw.strip():  # an empty file is no reason to refuse the book
-            text = decode_text(raw, f"{label}!{item.path}", markup=True)
-            docs.append((item.path, parse_html(text, xhtml=True)))
+            text, utf8 = decode_markup(raw, f"{label}!{item.path}")
+            docs.append((item.path, parse_html(text, xhtml=True, utf8=utf8)))
     builder = StoryBuilder(label)
     flow = Flow(builder)
     if any(is_ao3(doc.tree) or has_chapter_blocks(doc.tree) for _, doc in docs):

@@ -10,15 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotate.readers.ao3 import Ao3Work, is_ao3
-from annotate.readers.decoding import decode_text, read_bytes
+from annotate.readers.decoding import decode_markup, read_bytes
 from annotate.readers.dom import parse_html, render
 from annotate.readers.flow import Flow
 from annotate.story import Part, Story, StoryBuilder
 
 
-def html_story(source: str, label: str, *, xhtml: bool = False) -> Story:
-    """A story from an HTML page: an AO3 work by its parts, any other page as text."""
-    doc = parse_html(source, xhtml=xhtml)
+def html_story(source: str, label: str, *, xhtml: bool = False, utf8: bytes | None = None) -> Story:
+    """A story from an HTML page: an AO3 work by its parts, any other page as text. `utf8`:
+    the source's UTF-8, when the file held just that."""
+    doc = parse_html(source, xhtml=xhtml, utf8=utf8)
     builder = StoryBuilder(label)
     flow = Flow(builder)
     if is_ao3(doc.tree):
@@ -33,5 +34,5 @@ def html_story(source: str, label: str, *, xhtml: bool = False) -> Story:
 
 
 def read_html(path: Path, label: str) -> Story:
-    source = decode_text(read_bytes(path, label), label, markup=True)
-    return html_story(source, label, xhtml=path.suffix.lower() == ".xhtml")
+    source, utf8 = decode_markup(read_bytes(path, label), label)
+    return html_story(source, label, xhtml=path.suffix.lower() == ".xhtml", utf8=utf8)
