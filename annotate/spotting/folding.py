@@ -79,6 +79,7 @@ def fold(text: str) -> bytes:
 
 _MARK_REPEAT = bytes([DELETE] + [0] * 255)  # XOR 0 = same byte as the one before
 _MARK_DELETE = bytes([0] * 255 + [DELETE])
+_DELETE = bytes([DELETE])
 
 
 def squash(folded: bytes) -> tuple[bytes, bytes]:
@@ -88,12 +89,17 @@ def squash(folded: bytes) -> tuple[bytes, bytes]:
     XOR and `bytes.translate` do it without a Python loop over the text.
     """
     size = len(folded)
+    if not size:
+        return b"", b""
     whole = int.from_bytes(folded, "little")
     # Byte i of the XOR is folded[i] ^ folded[i-1]: 0 marks a repeat (folded holds no 0 byte,
-    # every control character folds to a space, so byte 0 is never marked).
-    repeats = (whole ^ (whole << 8)).to_bytes(size + 1, "little")[:size].translate(_MARK_REPEAT)
+    # every control character folds to a space, so byte 0 is never marked, nor the extra top
+    # byte: it is folded[-1] ^ 0, and left on as it adds 0 to the integer).
+    repeats = (whole ^ (whole << 8)).to_bytes(size + 1, "little").translate(_MARK_REPEAT)
     merged = (whole | int.from_bytes(repeats, "little")).to_bytes(size, "little")
-    return merged.translate(None, bytes([DELETE])), merged.translate(_MARK_DELETE)
+    # Without DELETE in `folded` (ordinary prose) the repeats are all that went.
+    mask = merged.translate(_MARK_DELETE) if DELETE in folded else repeats[:size]
+    return merged.translate(None, _DELETE), mask
 
 
 _RUNS = re.compile(r"(.)\1+", re.DOTALL)
@@ -117,7 +123,8 @@ def key(spelling: str) -> bytes:
 
 
 def positions(mask: bytes, targets: list[int]) -> list[int]:
-    """The folded position of each squashed position in `targets` (sorted, ascending).
+    """The folded position of each squashed position in `targets` (sorted, ascending; each
+    the position of a squashed byte, below its length).
 
     `mask` is the one `squash` returned; a squashed byte stands at the first byte of its run.
     """
@@ -131,9 +138,8 @@ def positions(mask: bytes, targets: list[int]) -> list[int]:
             end = p + missing
             missing = count(DELETE, p, end)
             p = end
-        p = find(0, p)
-        if p < 0:
-            p = len(mask)
+        if mask[p]:  # on the dropped repeats of the byte before: the target's byte is next
+            p = find(0, p)
         found.append(p)
         q = target
     return found
