@@ -92,6 +92,8 @@ class Index:
         self.glossable = {
             id(c.entry) for p in self.patterns for c in p.claims if glossable(c.entry)
         }
+        # Whether any entry is matched but not shown: if none, spots need no filtering.
+        self.hides = any(not glossable(c.entry) for p in self.patterns for c in p.claims)
         # Padded with the space every non-word character folds to: whole words only.
         self.automaton: BytesAhoCorasick | None = (
             # A DFA: three times the speed of the default NFA here, 0.1 s to build for 50,000.
