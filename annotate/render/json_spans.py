@@ -7,6 +7,7 @@ Example: [{"story": "stories/x.txt", "spans": [{"term": "Wanheda", "text": "Wanh
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
@@ -19,20 +20,27 @@ SUFFIX = ".json"
 def lines(story: Story, offsets: list[int]) -> list[int]:
     """`story.line_of` of each offset (ascending), counting on from the one before.
 
-    Per the Story's anchors, the line grows by one per newline until the next anchor; a story
-    with one anchor would otherwise be counted from its start for every span.
+    Per the Story's anchors, the line grows by one per newline until the next anchor: the
+    anchors are walked in step with the offsets (a search only on passing one), and each
+    offset's newlines counted from the offset before.
     """
-    starts = [o for o, _ in story.anchors]
-    found: list[int] = []
-    last = (-1, -1, 0)  # anchor index, offset, line
-    for offset in offsets:
-        anchor = bisect.bisect_right(starts, offset) - 1
-        if anchor >= 0 and anchor == last[0] and offset >= last[1]:
-            line = last[2] + story.text.count("\n", last[1], offset)
-        else:
-            line = story.line_of(offset)
+    anchors = story.anchors
+    if not anchors:
+        return [1] * len(offsets)
+    starts = [o for o, _ in anchors]
+    count = story.text.count
+    found = [1] * bisect.bisect_left(offsets, starts[0])  # before the first anchor
+    after = 0  # the anchors passed
+    ahead = starts[0]  # where the next one starts
+    at = line = 0  # `line` is the line at offset `at`
+    for offset in offsets[len(found) :]:
+        if offset >= ahead:
+            after = bisect.bisect_right(starts, offset, after)
+            at, line = anchors[after - 1]
+            ahead = starts[after] if after < len(starts) else sys.maxsize
+        line += count("\n", at, offset)
+        at = offset
         found.append(line)
-        last = (anchor, offset, line)
     return found
 
 
