@@ -13,6 +13,7 @@ from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure
 
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.story import Story
+from glossary.models import Entry
 
 SUFFIX = ".json"
 
@@ -64,20 +65,26 @@ def one(item: Glossed, options: Options) -> str:
     head = f'  {{"story": {_string(story.path)}, "spans": ['
     if not item.spots:
         return head + "]}"
-    fields: dict[int, tuple[str, str]] = {}  # per entry: its term, and what follows `line`
+    fields: dict[int, tuple[str, str]] = {}  # per entry: what comes before `text`, after `line`
     rows: list[str] = []
-    for spot, line in zip(item.spots, lines(story, [s.start for s in item.spots]), strict=True):
-        entry = spot.entry
-        if id(entry) not in fields:
-            translations = ", ".join(map(_string, entry.translations))
-            fields[id(entry)] = (
-                _string(entry.term),
-                f', "translations": [{translations}], "kind": {_string(entry.kind)},'
-                f' "status": {_string(entry.status)}}}',
-            )
-        term, rest = fields[id(entry)]
+    offsets = [spot.start for spot in item.spots]
+    for (start, end, entry), line in zip(item.spots, lines(story, offsets), strict=True):
+        both = fields.get(id(entry))
+        if both is None:
+            both = fields[id(entry)] = _fields(entry)
+        before, after = both
         rows.append(
-            f'    {{"term": {term}, "text": {_string(text[spot.start : spot.end])},'
-            f' "start": {spot.start}, "end": {spot.end}, "line": {line}{rest}'
+            f'{before}{_string(text[start:end])}, "start": {start}, "end": {end}, "line": {line}'
+            f"{after}"
         )
     return head + "\n" + ",\n".join(rows) + "\n  ]}"
+
+
+def _fields(entry: Entry) -> tuple[str, str]:
+    """An entry's fields as they come in a span's row, before its `text` and after `line`."""
+    translations = ", ".join(map(_string, entry.translations))
+    return (
+        f'    {{"term": {_string(entry.term)}, "text": ',
+        f', "translations": [{translations}], "kind": {_string(entry.kind)},'
+        f' "status": {_string(entry.status)}}}',
+    )
