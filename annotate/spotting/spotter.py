@@ -120,7 +120,7 @@ class Spotter:
                 while j < n and hits[j][0] < reach:
                     reach = max(reach, hits[j][1])
                     j += 1
-                taken = _longest_first(hits[i:j])
+                taken = _longest_first(hits[i:j], reach)
             else:
                 entry = sole[k] or patterns[k].choose(text[s:e])
                 if entry is not None:
@@ -149,7 +149,14 @@ def _false(text: str, hit: _Hit, pattern: Pattern) -> bool:
     return pattern.checked and pattern.choose(text[s:e]) is None
 
 
-def _longest_first(cluster: list[_Hit]) -> list[_Hit]:
+def _longest_first(cluster: list[_Hit], reach: int) -> list[_Hit]:
+    """The hits of a cluster (by start) that the longest first leave standing."""
+    start = cluster[0][0]
+    for hit in cluster:
+        if hit[0] != start:
+            break
+        if hit[1] == reach:  # it holds all the others (nearly every cluster: a phrase's words)
+            return [hit]
     taken: list[_Hit] = []
     for hit in sorted(cluster, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= t[0] or t[1] <= hit[0] for t in taken):
