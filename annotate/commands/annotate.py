@@ -82,7 +82,7 @@ def annotate(
     from annotate.spotting import Spotter
     from glossary import files, store
 
-    with reported():
+    with heap.settled(), reported():  # a big glossary makes many objects, all long-lived
         known = store.read(glossary)
         spotter = Spotter(known)
     to_terminal = output is None and sys.stdout.isatty()

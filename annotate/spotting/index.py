@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
-from annotate.spotting.folding import OTHER, exact_key, key
+from annotate.spotting.folding import OTHER, exact_key, keys
 from glossary.models import Entry, Glossary
 from glossary.normalize import fold
 
@@ -68,18 +68,22 @@ class Index:
     """
 
     def __init__(self, glossary: Glossary) -> None:
+        spelled = [
+            (order, entry, spelling)
+            for order, entry in enumerate(glossary.terms)
+            if entry.status != "rejected"
+            for spelling in entry.spellings()
+        ]
         claims: dict[bytes, list[Claim]] = {}
-        for order, entry in enumerate(glossary.terms):
-            if entry.status == "rejected":
-                continue
-            for spelling in entry.spellings():
-                k = key(spelling)
-                if k:
-                    # `exact_key` is slow and only checks keys that hold OTHER
-                    exact = exact_key(spelling) if OTHER in k else ""
-                    claims.setdefault(k, []).append(Claim(entry, fold(spelling), order, exact))
+        for (order, entry, spelling), k in zip(
+            spelled, keys([s for _, _, s in spelled]), strict=True
+        ):
+            if k:
+                # `exact_key` is slow and only checks keys that hold OTHER
+                exact = exact_key(spelling) if OTHER in k else ""
+                claims.setdefault(k, []).append(Claim(entry, fold(spelling), order, exact))
         self.patterns: list[Pattern] = [
-            Pattern(k, tuple(sorted(_unique(c), key=lambda c: c.rank)), OTHER in k)
+            Pattern(k, tuple(c) if len(c) == 1 else _ranked(c), OTHER in k)
             for k, c in claims.items()
         ]
         self.by_key = {p.key: p for p in self.patterns}
@@ -103,6 +107,10 @@ class Index:
             if self.patterns
             else None
         )
+
+
+def _ranked(claims: list[Claim]) -> tuple[Claim, ...]:
+    return tuple(sorted(_unique(claims), key=lambda c: c.rank))
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

@@ -1,12 +1,13 @@
-"""Folding's fast paths against plain loops: squash without DELETE in the text, and the
-positions of squashed bytes (which skip the search when they land on a kept byte)."""
+"""Folding's fast paths against plain loops: squash without DELETE in the text, the
+positions of squashed bytes (which skip the search when they land on a kept byte), and the
+keys of many spellings squashed at once."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotate.spotting.folding import DELETE, positions, squash
+from annotate.spotting.folding import DELETE, fold, keys, positions, squash
 
 # Folded bytes: never 0; a few letters and spaces so that runs are common, DELETE sometimes.
 FOLDED = st.lists(st.sampled_from(b"ab  \xfe"), max_size=40).map(bytes)
@@ -34,3 +35,15 @@ def test_positions_are_those_of_the_kept_bytes(folded: bytes, data: st.DataObjec
     if not squashed:
         targets = []
     assert positions(mask, targets) == [kept[t] for t in targets]
+
+
+# Spellings as glossaries hold them: runs, spaces and punctuation at the ends, accents and
+# combining marks, letters with no ASCII fold, control characters, and empty ones.
+SPELLINGS = st.lists(
+    st.text(st.sampled_from("aAb \u00e9e\u0301\u00df-.\x01\n"), max_size=8), max_size=12
+)
+
+
+@given(SPELLINGS)
+def test_keys_at_once_are_each_spellings_own(spellings: list[str]) -> None:
+    assert keys(spellings) == [squash(fold(s))[0].strip(b" ") for s in spellings]
