@@ -114,10 +114,8 @@ def annotate(
                     target.keep = run.count > 0
             else:
                 for piece in run.pieces(outcomes):
-                    if options.color:  # color=: click would strip the styles off a pipe
-                        typer.echo(piece, nl=False, color=True)
-                    else:  # as it is: click's pass to strip styles there are none of costs
-                        sys.stdout.write(piece)
+                    # color=: click would strip the styles whenever stdout is not a terminal
+                    typer.echo(piece, nl=False, color=options.color)
     except KeyboardInterrupt:
         typer.echo("\ninterrupted", err=True)
         raise typer.Exit(130) from None
