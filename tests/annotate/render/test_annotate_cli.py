@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -292,3 +293,26 @@ def test_a_parallel_run_ends_cleanly(folder: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.count("==> stories/") == 7
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "Heda [Commander] \u2014 red.\n"),
+        ("ascii", "Heda [Commander] \u2014 red.\n"),  # written as UTF-8 all the same
+    ],
+)
+def test_piped_output_has_no_control_sequences_of_the_story(
+    folder: Path, encoding: str, expected: str
+) -> None:
+    """A story's own terminal escapes never reach a pipe (nor a file), whatever its encoding."""
+    (folder / "stories" / "a.txt").write_text("Heda \u2014 \x1b[31mred\x1b[0m.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from annotate.cli import main; main()", "annotate"],
+        cwd=folder,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode("utf-8") == expected
