@@ -166,6 +166,8 @@ class Flat:
 
     def posteriors(self, pair: int) -> Grid:
         start, rows, columns = self.shapes[pair]
+        if not columns:  # a pair with no target word
+            return [[] for _ in range(rows)]
         values = self.values
         return [
             values[at : at + columns].tolist()
@@ -204,9 +206,9 @@ def fit(
         direction.train()
         return direction
 
-    def backward() -> Flat:
+    def backward() -> Posteriors:
         direction = Direction([(e, f) for f, e in pairs], settings)
         direction.train()
-        return Flat(direction)
+        return Flat(direction) if processes > 1 else direction  # Flat: to send it back
 
     return Model(*together(forward, backward, processes))

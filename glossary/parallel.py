@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import NoReturn, TypeVar, cast
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -25,16 +25,17 @@ _FAILED = object()  # the child gave no result
 
 def together(first: Callable[[], A], second: Callable[[], B], processes: int = 1) -> tuple[A, B]:
     """`(first(), second())`, the two at once when `processes` allows and fork is safe."""
-    child = _Child(second) if processes > 1 and _can_fork() else None
+    started: list[_Child] = []  # filled before Ctrl-C can land: a child is never left behind
     try:
+        if processes > 1 and _can_fork():
+            _start(second, started)
         a = first()
+        b = started[0].result() if started else _FAILED
     except BaseException:
-        if child is not None:
-            child.kill()
+        for child in started:
+            child.end(kill=True)
         raise
-    if child is not None and (b := child.result()) is not _FAILED:
-        return a, cast(B, b)
-    return a, second()
+    return a, (second() if b is _FAILED else cast(B, b))
 
 
 def _can_fork() -> bool:
@@ -43,34 +44,59 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-class _Child:
-    def __init__(self, work: Callable[[], object]) -> None:
+def _start(work: Callable[[], object], started: list[_Child]) -> None:
+    """Fork a child doing `work` into `started`; none when the system has no process to
+    spare (the work is then done here)."""
+    try:
         read, write = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: do the work, send it back, and end without cleanup
-            code = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's
-                os.close(read)
-                data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                code = 0
-            finally:
-                os._exit(code)  # never back into the parent's code, nor its buffers flushed
+    except OSError:
+        return
+    # Ctrl-C waits until the child is in `started` (and the child never runs our handler).
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
         os.close(write)
-        self.read = read
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        return
+    if pid == 0:
+        _serve(work, read, write, mask)
+    started.append(_Child(pid, read))
+    os.close(write)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _serve(
+    work: Callable[[], object], read: int, write: int, mask: set[int | signal.Signals]
+) -> NoReturn:
+    """The child: do the work, send it back pickled, and end without any cleanup."""
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        os.close(read)
+        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+        code = 0
+    finally:
+        os._exit(code)  # never back into the parent's code, nor its buffers flushed
+
+
+class _Child:
+    """A forked process doing one piece of work, its result to come through a pipe."""
+
+    def __init__(self, pid: int, read: int) -> None:
+        self.pid, self.read = pid, read
+        self.status: int | None = None  # once waited for
 
     def result(self) -> object:
+        """What the child sent, or `_FAILED` when it ended without a whole result."""
         chunks = []
-        try:
-            while chunk := os.read(self.read, 1 << 20):
-                chunks.append(chunk)
-        except BaseException:  # Ctrl-C while waiting: the child is not waited for
-            self.kill()
-            raise
-        os.close(self.read)
-        _, status = os.waitpid(self.pid, 0)
+        while chunk := os.read(self.read, 1 << 20):
+            chunks.append(chunk)
+        status = self.end(kill=False)
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
             return _FAILED
         try:
@@ -78,7 +104,13 @@ class _Child:
         except Exception:  # a truncated result: the work is done here instead
             return _FAILED
 
-    def kill(self) -> None:
-        os.close(self.read)
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+    def end(self, kill: bool) -> int:
+        """Close the pipe and wait for the child (killed first, if `kill`); safe to repeat."""
+        if self.read >= 0:
+            os.close(self.read)
+            self.read = -1
+        if self.status is None:
+            if kill:
+                os.kill(self.pid, signal.SIGKILL)
+            self.status = os.waitpid(self.pid, 0)[1]
+        return self.status

@@ -69,7 +69,7 @@ def extract(
                 doc.data.insert(0, "language", result.lexicon.language)
             heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
-            # the steps after the stories run in one process, save a part on another core
+            # learning and writing split their work in two, a half on another core (-j > 1)
             processes = jobs or cores()
             report.changes += merge_learned(doc, processes).changes  # words phrases teach
             for change in report.changes:

@@ -51,6 +51,20 @@ def test_a_child_that_ends_without_a_result_leaves_the_work_to_this_process() ->
 def test_an_error_in_the_second_is_raised_here() -> None:
     with pytest.raises(ValueError, match="no"):
         together(lambda: 1, fail, 2)
+    _no_child_left()
+
+
+@pytest.mark.skipif(not FORKS, reason="forks on Linux only")
+def test_no_process_to_spare_leaves_the_work_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = _open_files()
+    assert together(lambda: 1, os.getpid, 2) == (1, os.getpid())
+    assert _open_files() == before  # the pipe closed again
 
 
 @pytest.mark.skipif(not FORKS, reason="forks on Linux only")
@@ -69,6 +83,10 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def _open_files() -> int:
+    return len(os.listdir(f"/proc/{os.getpid()}/fd"))
 
 
 def _no_child_left() -> None:
