@@ -133,8 +133,8 @@ def keys(spellings: Sequence[str]) -> list[bytes]:
 
 
 def key(spelling: str) -> bytes:
-    """`keys` of one spelling."""
-    return keys([spelling])[0]
+    """`keys` of one spelling (a word looked up as interlinear glosses are written)."""
+    return squash(fold(spelling))[0].strip()
 
 
 def positions(mask: bytes, targets: list[int]) -> list[int]:
