@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 from typing import Annotated
@@ -113,9 +114,7 @@ def annotate(
                     write_all(run.pieces(outcomes), target)
                     target.keep = run.count > 0
             else:
-                for piece in run.pieces(outcomes):
-                    # color=: click would strip the styles whenever stdout is not a terminal
-                    typer.echo(piece, nl=False, color=options.color)
+                _print(run.pieces(outcomes), options.color)
     except KeyboardInterrupt:
         typer.echo("\ninterrupted", err=True)
         raise typer.Exit(130) from None
@@ -124,6 +123,21 @@ def annotate(
         run.failed = True
     if run.failed:
         raise typer.Exit(1)
+
+
+def _print(pieces: Iterable[str], color: bool) -> None:
+    """Write to stdout as click's `echo` does (UTF-8 where the locale says ASCII; a story's
+    own escape sequences stripped unless colour is on). A piece with no escape at all (nearly
+    every one; every json one) goes straight to the stream `echo` writes to: its stripping, a
+    regex over the whole piece, took a quarter of the main process's time for 80 MB of json."""
+    stream = typer.get_text_stream("stdout")
+    for piece in pieces:
+        if color or "\x1b" in piece:
+            # color=: click would strip the styles whenever stdout is not a terminal
+            typer.echo(piece, nl=False, color=color)
+        else:
+            stream.write(piece)
+            stream.flush()  # as echo: each story out as soon as it is done
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

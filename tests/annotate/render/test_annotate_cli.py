@@ -296,17 +296,20 @@ def test_a_parallel_run_ends_cleanly(folder: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("encoding", "expected"),
+    ("story", "encoding", "expected"),
     [
-        ("utf-8", "Heda [Commander] \u2014 red.\n"),
-        ("ascii", "Heda [Commander] \u2014 red.\n"),  # written as UTF-8 all the same
+        ("Heda \u2014 \x1b[31mred\x1b[0m.", "utf-8", "Heda [Commander] \u2014 red.\n"),
+        # written as UTF-8 all the same
+        ("Heda \u2014 \x1b[31mred\x1b[0m.", "ascii", "Heda [Commander] \u2014 red.\n"),
+        ("Heda \u2014 red.", "utf-8", "Heda [Commander] \u2014 red.\n"),  # nothing to strip
+        ("Heda \u2014 red.", "ascii", "Heda [Commander] \u2014 red.\n"),
     ],
 )
 def test_piped_output_has_no_control_sequences_of_the_story(
-    folder: Path, encoding: str, expected: str
+    folder: Path, story: str, encoding: str, expected: str
 ) -> None:
     """A story's own terminal escapes never reach a pipe (nor a file), whatever its encoding."""
-    (folder / "stories" / "a.txt").write_text("Heda \u2014 \x1b[31mred\x1b[0m.\n", encoding="utf-8")
+    (folder / "stories" / "a.txt").write_text(story + "\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", "from annotate.cli import main; main()", "annotate"],
         cwd=folder,
