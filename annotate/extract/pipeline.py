@@ -89,10 +89,9 @@ class _Scan:
         self.footnotes = notes.footnotes(story)
         self.markers = notes.markers(text) if self.footnotes else []
         # Narration: the words outside quotations, italics and notes
-        narration, rest = split_forms(
+        narrated, rest = split_forms(
             text, [*self.quotes, *((s.start, s.end) for s in self.italics), *self.notes]
         )
-        narrated = Counter(narration)
         self.forms = forms = narrated.copy()
         forms.update(rest)
         # Each distinct word once: counted by its folded stem (and, in the narration, by its

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -47,11 +48,12 @@ def count_words(text: str, start: int, end: int) -> int:
     return len(WORD.findall(text, start, end))
 
 
-def split_forms(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[str], list[str]]:
-    """The words as written outside `regions` and inside them, in one pass over the text.
+def split_forms(text: str, regions: Iterable[tuple[int, int]]) -> tuple[Counter[str], Counter[str]]:
+    """The words as written outside `regions` and inside them, counted, each in the order of
+    its first appearance.
 
     A region that starts or ends inside a word (`Skai*kru*`) is widened to the whole word, so
-    the two together are `WORD.findall(text)` (in another order)."""
+    the two together count `WORD.findall(text)`."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(regions):
         if end <= start:
@@ -70,7 +72,19 @@ def split_forms(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[str
         inside.append(text[start:end])
         pos = end
     outside.append(text[pos:])
-    return WORD.findall(" ".join(outside)), WORD.findall(" ".join(inside))
+    return _count_words(" ".join(outside)), _count_words(" ".join(inside))
+
+
+def _count_words(text: str) -> Counter[str]:
+    """`Counter(WORD.findall(text))`, tokenising each distinct run of non-space once: a word
+    holds no whitespace and `WORD` looks neither behind nor past it, so a text's words are
+    those of its runs (`str.split` counts runs in C, several times faster than `findall`)."""
+    found: Counter[str] = Counter()
+    get = found.get
+    for chunk, n in Counter(text.split()).items():
+        for word in WORD.findall(chunk):
+            found[word] = get(word, 0) + n
+    return found
 
 
 def _word_around(text: str, i: int) -> tuple[int, int]:
