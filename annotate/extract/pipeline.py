@@ -277,7 +277,7 @@ class _Scan:
                 if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
                     continue  # not even with a translation beside it: no need to look for one
                 gloss = self.gloss(start, end, paragraph.end, quoted=True)
-                if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
+                if gloss is not None or is_conlang_run(tokens, self.vocab, self.known):
                     self.add(Candidate(start, end, "phrase", "quotation", 0.75, gloss))
 
     def _one_word_line(self, tokens: list[Token], paragraph: Span) -> None:
@@ -302,7 +302,7 @@ class _Scan:
             if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
                 continue
             gloss = self.gloss(start, end, paragraph.end, quoted=False)
-            if is_conlang_run(tokens, self.vocab, self.known, evidence=gloss is not None):
+            if gloss is not None or is_conlang_run(tokens, self.vocab, self.known):
                 self.add(Candidate(start, end, "phrase", "italics", 0.7, gloss))
 
     def lexicon_phrases(self, paragraph: Span) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"
 WORD = re.compile(rf"{_LETTER}++(?:['\u2019\-]{_LETTER}++)*+")
 _IS_LETTER = re.compile(_LETTER)
 _JOINERS = "'\u2019-"
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _APART = frozenset(' \t\n.,;:!?"()[]*_\u201c\u201d')  # neither letters nor joiners
 # Straight or curly double quotes; a quotation never crosses a paragraph.
 QUOTE = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201c\u201d\n]+)\u201d")
@@ -31,14 +33,17 @@ class Token:
     bare: str  # without a possessive `'s`
 
 
+_POSSESSIVE = ("'s", "\u2019s")
+
+
 def bare(text: str) -> str:
-    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
+    return text[:-2] if text.endswith(_POSSESSIVE) else text
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
-    return [
-        Token(*m.span(), word, bare(word))
+    return [  # `bare` written out: a call per word is a good part of making a token
+        Token(m.start(), m.end(), word, word[:-2] if word.endswith(_POSSESSIVE) else word)
         for m in WORD.finditer(text, start, stop)
         for word in (m.group(),)
     ]
@@ -134,13 +139,17 @@ def locate(text: str, wanted: Iterable[str]) -> list[Token]:
     # A match inside a longer token (`kru` in `Trikru`, `Tri` in it) is dropped. A wanted
     # token is itself a pattern and no longer one can match where it starts: none is missed.
     last = len(text) - 1
+    bares = [bare(word) for word in patterns]
     for index, start, end in automaton.find_matches_as_indexes(text):
-        # Most words stand between spaces or punctuation: the full checks only for the rest.
-        if (start == 0 or text[start - 1] in _APART or starts_word(text, start)) and (
+        # Most words stand between spaces or punctuation, most matches that are no word
+        # inside a word of ASCII letters: the full checks only for the rest.
+        before = text[start - 1] if start else " "
+        if before in _ASCII_LETTERS:
+            continue
+        if (before in _APART or starts_word(text, start)) and (
             end > last or text[end] in _APART or not _goes_on(text, end)
         ):
-            word = patterns[index]
-            found.append(Token(start, end, word, bare(word)))
+            found.append(Token(start, end, patterns[index], bares[index]))
     return found
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from annotate.extract.english import Vocabulary
 from annotate.extract.scoring import Known, foreignness
-from annotate.extract.tokens import words
+from annotate.extract.tokens import WORD, bare, words
 from annotate.story import Span, Story
 
 
@@ -85,13 +85,13 @@ _SENTENCE = re.compile(r"[\"\u201c*_]*([^\n.!?\"\u201c\u201d]{2,160}[.!?]?)")
 
 def english(text: str, near: Near, max_words: int | None = None) -> bool:
     """Whether `text` reads as an English rendering of the span (and is not too long)."""
-    tokens = words(text)
-    if not tokens:
+    forms = WORD.findall(text)  # no offsets needed: no tokens made
+    if not forms:
         return False
     limit = max_words if max_words is not None else max(6, 2 * near.words + 4)
-    if len(tokens) > limit:
+    if len(forms) > limit:
         return False
-    scores = [foreignness(t.bare, near.vocab, near.known) for t in tokens]
+    scores = [foreignness(bare(form), near.vocab, near.known) for form in forms]
     return sum(scores) / len(scores) <= 0.35
 
 
