@@ -69,10 +69,12 @@ def _split_forms_by_findall(
     return WORD.findall(" ".join(outside)), WORD.findall(" ".join(inside))
 
 
-# Letters, joiners at the edges of words, digits, superscripts, and Unicode whitespace that
+# Letters (ASCII and not, a combining accent), joiners at the edges of words, digits,
+# superscripts, ASCII and other punctuation, a lone surrogate, and the whitespace that
 # `str.split` splits on (no-break, em, ideographic spaces, line and file separators).
 _TOKEN_TEXT = st.text(
-    alphabet="ab\u00e9 -'\u2019*\"._1\u00b2\u207f\n\t\u00a0\u2003\u3000\u2028\x1c\x85",
+    alphabet="ab\u00e9\u03a9e\u0301 -'\u2019*\"._,1\u00b2\u207f\u201c\u2014\ud800\n\t\r"
+    "\u00a0\u2003\u3000\u2028\x1c\x85",
     max_size=80,
 )
 
