@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from annotate.extract.notes import lead_in, pattern
+from annotate.extract.notes import HEADER, _headings, lead_in, pattern
 
 PIECES = ["H", "h", "eda", "EDA", "*", "_", '"', "\u201c", "\u201d", " ", "-", "means", ":"]
 PIECES += ["\u017f", "s", "S", "\u0130", "i", "\u212a", "k"]  # letters with odd case rules
@@ -40,3 +40,14 @@ def test_lead_in(body: str, term: str, gloss: str) -> None:
 def test_lead_in_is_the_pattern(lead: str, term: str, written: str, rest: str) -> None:
     for body in (lead + term + rest, lead + written + rest):
         assert lead_in(body, term) == by_pattern(body, term)
+
+
+HEADING_PIECES = ["Trig", "glossary", "Words", "terms", "translation", "s", "x", "'", "*", "_"]
+HEADING_PIECES += ["#", ":", " ", "\t", "\n", "\n\n", "\u00a0", "Heda - Commander"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(HEADING_PIECES), max_size=16).map("".join))
+@example("Trig\ntranslations\nwords:\nHeda - Commander")  # a heading over two lines
+def test_headings_are_the_pattern_s(text: str) -> None:
+    assert _headings(text) == tuple(m.span() for m in HEADER.finditer(text))
