@@ -133,7 +133,7 @@ def test_ctrl_c_leaves_the_glossary_as_it_was(in_tmp: Path, monkeypatch: MonkeyP
 def test_a_real_interrupt_of_a_parallel_run(tmp_path: Path) -> None:
     """SIGINT to a `gloss extract -j 2` in the middle of a long run: exit 130, the glossary
     byte for byte as it was, no temporary file left, no traceback."""
-    for i in range(600):
+    for i in range(1800):  # about 6 s of work here: the interrupt at 2 s lands mid-run
         write_story(tmp_path / "stories", f"s{i:03}.txt", STORY * 40)
     glossary = tmp_path / "glossary.yaml"
     glossary.write_text("terms:\n  - term: heda  # mine\n")
