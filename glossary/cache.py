@@ -94,21 +94,28 @@ def fetch(folder: Path, name: str) -> Glossary | None:
 def keep(folder: Path, name: str, glossary: Glossary) -> None:
     """Keep a copy of a validated glossary under `name`: written whole or not at all."""
     payload = glossary.model_dump_json(exclude_unset=True).encode()
+    if put(_path(folder, name), payload):
+        prune(folder)
+
+
+def put(path: Path, payload: bytes) -> bool:
+    """Write a file of the cache whole or not at all (its folder made if need be); whether
+    it was written. Readers at the same time see the old file or the new, never a part."""
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.replace(tmp, _path(folder, name))
+        os.replace(tmp, path)
     except OSError:
-        return
+        return False
     finally:  # also on Ctrl-C: no half-written file left behind
         with contextlib.suppress(OSError):
             Path(tmp).unlink(missing_ok=True)
-    prune(folder)
+    return True
 
 
 def prune(folder: Path, keep_at_most: int = KEEP) -> None:

@@ -6,9 +6,12 @@ frequency; a word English almost never uses is a conlang candidate.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from functools import cache, lru_cache
+
+from annotate.extract import frequencies
+from annotate.extract.frequencies import Frequencies
+from glossary.cache import location
 
 RARE = 2.0  # Zipf below this: English almost never writes the word (heda 1.9, skaikru 1.4)
 COMMON = 3.0  # Zipf at or above this: an ordinary English word
@@ -43,31 +46,24 @@ _SUFFIXES = (
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
+def _frequencies() -> Frequencies:
+    return frequencies.load(location())
 
 
-@cache
 def stopwords() -> frozenset[str]:
     """The hundred most frequent English words."""
-    from wordfreq import top_n_list
-
-    return frozenset(top_n_list("en", 100))
+    return _frequencies().top
 
 
 def load() -> None:
     """Read the word frequencies now rather than at the first word."""
     _frequencies()
-    stopwords()
 
 
 @lru_cache(maxsize=1 << 17)  # every story asks about the same words; bounded for huge corpora
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when English never uses it)."""
-    freq = _frequencies().get(word.casefold().replace("\u2019", "'"))
-    return math.log10(freq) + 9 if freq else 0.0
+    return _frequencies().zipf.get(word.casefold().replace("\u2019", "'"), 0.0)
 
 
 @lru_cache(maxsize=1 << 17)
