@@ -50,6 +50,7 @@ def _frequencies() -> Frequencies:
     return frequencies.load(location())
 
 
+@cache  # asked for each word judged
 def stopwords() -> frozenset[str]:
     """The hundred most frequent English words."""
     return _frequencies().top
