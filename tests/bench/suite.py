@@ -60,9 +60,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--extract-mb",
         type=float,
-        default=20,
-        help="extract the first shelves (~10 MB each) of the corpus that hold this much"
-        " (default 20; 0: all of it)",
+        default=0,
+        help="extract only the first shelves (~10 MB each) of the corpus that hold this much"
+        " (default 0: the whole corpus; 20 for a quicker look)",
     )
     parser.add_argument(
         "--peer-mb", type=float, default=10, help="the slice Python peers spot (default 10)"
