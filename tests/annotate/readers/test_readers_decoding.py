@@ -23,7 +23,7 @@ def test_the_bytes_come_only_when_they_are_the_texts_utf8(start: bytes, body: by
         text, utf8 = decode_markup(raw, "x")
     except GlossError:
         return
-    if start != b"<meta charset=latin-1>":  # a page's declaration aside, as any story file
+    if start != b"<meta charset=latin-1>":  # without a declaration, a page reads as any file
         assert text == decode_text(raw, "x")
     if utf8 is not None:
         assert utf8 == text.encode()
