@@ -67,9 +67,33 @@ class Entry(_Strict):
         return [self.term, *self.variants]
 
 
+class Grammar(_Strict):
+    """What is true of one language and helps read it, as data any glossary or lexicon may
+    carry: extraction and lookup know no language of their own."""
+
+    joiners: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Words that join a name and a group into one term (`Name of Clan`).",
+    )
+    group_suffixes: list[NonEmpty] = Field(
+        default_factory=list, description="Endings of words that name a people or clan."
+    )
+    headings: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Names of the language that head an author's glossary (`Trig:`).",
+    )
+    respellings: dict[NonEmpty, NonEmpty] = Field(
+        default_factory=dict,
+        description="English spellings fans write for a piece of a term (`crew: kru`).",
+    )
+
+
 class Glossary(_Strict):
     language: str | None = Field(None, description="The conlang, e.g. Trigedasleng.")
     description: str | None = None
+    grammar: Grammar | None = Field(
+        None, description="What is true of the language, for extraction and lookup."
+    )
     terms: list[Entry] = Field(default_factory=list)
 
 

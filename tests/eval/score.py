@@ -17,10 +17,14 @@ glossary, reads the YAML (top-level `terms:` list; each entry has `term`, `trans
                gold phrase are not scored.
   translation  found gold terms that state a translation in the story, whose entry carries a
                translation close to it (rapidfuzz ratio >= 85 after normalising)
+  trusted      of the found gold terms whose entry claims a translation from the story itself
+               (a source with a `translation` that does not come from a lexicon), the share
+               whose claim is close to what the story states: a translation invented for a term
+               the story leaves untranslated, or a wrong one, counts against it
 
 Usage:
   python score.py --gold GOLD.yaml --stories DIR [--gloss CMD] [--extract-args ARGS] [--min-recall R]
-                  [--min-precision P] [--min-translation T] [--verbose]
+                  [--min-precision P] [--min-translation T] [--min-trusted U] [--verbose]
 Exits 0 when every minimum holds, 1 otherwise; the last line is the summary.
 """
 from __future__ import annotations
@@ -66,6 +70,21 @@ def load_glossary(path: Path) -> list[dict]:
     return [t for t in terms if isinstance(t, dict)]
 
 
+def story_translations(entry: dict) -> list[str]:
+    """The translations an entry says the story itself gave (not a lexicon's)."""
+    sources = entry.get("sources")
+    if not isinstance(sources, list):
+        return []
+    found = []
+    for src in sources:
+        if not isinstance(src, dict) or not src.get("translation"):
+            continue
+        if src.get("lexicon") or str(src.get("method", "")).lower() == "lexicon":
+            continue
+        found.append(str(src["translation"]))
+    return found
+
+
 def score_story(entries: list[dict], gold: dict) -> dict:
     items = gold.get("terms") or []
     ignore = {norm(x) for x in gold.get("ignore") or []}
@@ -75,6 +94,7 @@ def score_story(entries: list[dict], gold: dict) -> dict:
     ]
     found = [False] * len(items)
     translated = [None] * len(items)  # None: no translation stated in the story
+    claimed = [None] * len(items)  # None: no translation claimed from the story; else right?
     false_positives = []
     hit_entries = 0
     for entry in entries:
@@ -90,6 +110,10 @@ def score_story(entries: list[dict], gold: dict) -> dict:
                 given = [str(t) for t in entry.get("translations") or []]
                 ok = any(close(g, w) for g in given for w in wanted)
                 translated[i] = bool(translated[i]) or ok
+            told = story_translations(entry)
+            if told:
+                right = bool(wanted) and any(close(t, w) for t in told for w in wanted)
+                claimed[i] = bool(claimed[i]) or right
         if hits:
             hit_entries += 1
             continue
@@ -108,6 +132,9 @@ def score_story(entries: list[dict], gold: dict) -> dict:
         "translation_ok": sum(1 for t in translated if t),
         "translation_total": sum(1 for item in items if item.get("translations")),
         "translation_wrong": [items[i]["term"] for i, t in enumerate(translated) if t is False],
+        "claimed": sum(1 for c in claimed if c is not None),
+        "claimed_right": sum(1 for c in claimed if c),
+        "claimed_wrong": [items[i]["term"] for i, c in enumerate(claimed) if c is False],
     }
 
 
@@ -120,12 +147,13 @@ def main() -> int:
     ap.add_argument("--min-recall", type=float, default=0.0)
     ap.add_argument("--min-precision", type=float, default=0.0)
     ap.add_argument("--min-translation", type=float, default=0.0)
+    ap.add_argument("--min-trusted", type=float, default=0.0)
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
 
     gold = YAML(typ="safe").load(args.gold.read_text(encoding="utf-8"))
-    totals = {"found": 0, "gold": 0, "fp": 0, "tp": 0, "tr_ok": 0, "tr_total": 0}
+    totals = {"found": 0, "gold": 0, "fp": 0, "tp": 0, "tr_ok": 0, "tr_total": 0, "cl": 0, "cl_ok": 0}
     with tempfile.TemporaryDirectory() as tmp:
         for story, story_gold in gold.items():
             out = Path(tmp) / f"{Path(story).stem}.yaml"
@@ -151,6 +179,8 @@ def main() -> int:
             totals["tp"] += tp
             totals["tr_ok"] += result["translation_ok"]
             totals["tr_total"] += result["translation_total"]
+            totals["cl"] += result["claimed"]
+            totals["cl_ok"] += result["claimed_right"]
             line = (f"{story}: found {result['found']}/{result['gold']}, false positives {fp}, "
                     f"translations {result['translation_ok']}/{result['translation_total']}")
             print(line)
@@ -161,11 +191,15 @@ def main() -> int:
                     print(f"  false positives: {result['false_positives']}")
                 if result["translation_wrong"]:
                     print(f"  translation missing or wrong: {result['translation_wrong']}")
+                if result["claimed_wrong"]:
+                    print(f"  translation claimed from the story, not what it says: {result['claimed_wrong']}")
     recall = totals["found"] / totals["gold"] if totals["gold"] else 1.0
     precision = totals["tp"] / (totals["tp"] + totals["fp"]) if totals["tp"] + totals["fp"] else 0.0
     translation = totals["tr_ok"] / totals["tr_total"] if totals["tr_total"] else 1.0
-    ok = recall >= args.min_recall and precision >= args.min_precision and translation >= args.min_translation
-    print(f"recall {recall:.2f} precision {precision:.2f} translation {translation:.2f}")
+    trusted = totals["cl_ok"] / totals["cl"] if totals["cl"] else 1.0
+    ok = (recall >= args.min_recall and precision >= args.min_precision
+          and translation >= args.min_translation and trusted >= args.min_trusted)
+    print(f"recall {recall:.2f} precision {precision:.2f} translation {translation:.2f} trusted {trusted:.2f}")
     return 0 if ok else 1
 
 
