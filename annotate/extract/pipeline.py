@@ -437,13 +437,18 @@ def _kind(tokens: list[Token]) -> Kind:
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The sentence a finding stands in (and its translation), on one line, cut to size."""
-    para = text.rfind("\n", 0, start) + 1
+    """The sentence a finding stands in (and its translation), on one line, cut to size.
+
+    Looks no further than a quote's length either side, so a story that is one long line
+    costs the same per finding as one in short lines."""
+    window = max(0, start - QUOTE_CHARS)
+    para = text.rfind("\n", window, start) + 1 or window
     left = para
     for brk in _SENTENCE_BREAK.finditer(text, para, start):
         left = brk.end()
-    right = text.find("\n", end)
-    right = len(text) if right < 0 else right
+    limit = min(len(text), max(end, left + QUOTE_CHARS) + 2)
+    right = text.find("\n", end, limit)
+    right = limit if right < 0 else right
     stop = _SENTENCE_END.search(text, end, right)
     right = stop.end() if stop else right
     prefix = suffix = ""
