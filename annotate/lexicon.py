@@ -21,7 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from glossary import store
 from glossary.errors import GlossError
-from glossary.models import Entry, Glossary, Kind, Source
+from glossary.models import Entry, Glossary, Grammar, Kind, Source
 from glossary.normalize import fold
 
 PACKAGE = "annotate.lexicons"
@@ -72,6 +72,10 @@ class Lexicon:
     @property
     def language(self) -> str | None:
         return self.glossary.language
+
+    @property
+    def grammar(self) -> Grammar:
+        return self.glossary.grammar or Grammar()
 
     def lookup(self, spelling: str) -> Entry | None:
         """The entry spelled this way, in any case, accent, spacing or shouted form."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from functools import lru_cache
 
 from annotate.extract.english import stopwords
 from annotate.extract.tokens import Token
@@ -80,36 +81,16 @@ def common_nouns(text: str, tokens: Iterable[Token]) -> set[str]:
     return found
 
 
-# `Anya kom Trikru`: a name, `kom` (of), and a clan. `(?<!\w\w)` after the capital is `\b`
-# before it.
-KOM = re.compile(r"([A-Z](?<!\w\w)[\w-]+) (kom) ([A-Z][\w-]+)")
+@lru_cache(maxsize=8)
+def _joined(joiners: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not joiners:
+        return None
+    words = "|".join(re.escape(j) for j in joiners)
+    return re.compile(rf"\b([A-Z][\w-]+) ({words}) ([A-Z][\w-]+)")
 
 
-def koms(text: str) -> list[tuple[int, int]]:
-    """Where `kom` stands in each match of `KOM`, as `KOM.finditer` finds them, but looked
-    for only around each ` kom `: the name ends right before it, in the same run of word
-    characters and hyphens, so a match is tried at that run's first capital alone."""
-    found: list[tuple[int, int]] = []
-    pos = 0  # where `finditer` would go on looking
-    at = text.find(" kom ")
-    while at >= 0:
-        start = at
-        while start > pos and _in_name(text[start - 1]):
-            start -= 1
-        for first in range(start, at - 1):
-            if "A" <= text[first] <= "Z" and (first == 0 or not _is_word(text[first - 1])):
-                m = KOM.match(text, first)
-                if m:
-                    found.append(m.span(2))
-                    pos = m.end()
-                break  # a later capital of the run would meet the same ` kom ` and fail too
-        at = text.find(" kom ", max(at + 1, pos))
-    return found
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _in_name(char: str) -> bool:
-    return char.isalnum() or char in "_-"
+def joined(text: str, joiners: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a joiner of the language stands between a name and a group (`Tavi ven Ulkru`,
+    with `ven` its joiner): the joiner's span in each. No joiners, nothing found."""
+    pattern = _joined(joiners)
+    return [m.span(2) for m in pattern.finditer(text)] if pattern else []

@@ -9,13 +9,22 @@ from functools import lru_cache
 
 from annotate.story import Part, Story
 
-# "Translations:", "Trig:", "Glossary" ... the heading of an end-note glossary block.
-HEADER = re.compile(
-    r"^[ \t]*[*_#]*[ \t]*(?:[\w'\u2019-]+[ \t]+){0,3}"  # "Vesh-tal glossary:", "Trig words:"
-    r"(?:translations?|trig(?:edasleng)?(?:\s+translations?)?|glossary|"
-    r"vocab(?:ulary)?|words|terms|language|phrases)[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+# "Translations:", "Glossary", "Vesh-tal words:" ... the heading of an end-note glossary block;
+# a language's own name ("Vesh:") when its lexicon's grammar lists it among `headings`.
+_HEADING = (
+    r"^[ \t]*[*_#]*[ \t]*(?:[\w'\u2019-]+[ \t]+){{0,3}}"  # "Vesh-tal glossary:", "Our words:"
+    r"(?:translations?|glossary|vocab(?:ulary)?|words|terms|language|phrases{names})"
+    r"[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*$"
 )
+
+
+@lru_cache(maxsize=8)
+def heading(languages: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The heading of an author's glossary, in general or under one of `languages`' names."""
+    names = "".join(rf"|{re.escape(name)}(?:\s+translations?)?" for name in languages)
+    return re.compile(_HEADING.format(names=names), re.IGNORECASE | re.MULTILINE)
+
+
 # `phrase - translation`, `phrase = translation`, `phrase: translation`, bullets allowed.
 ENTRY = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]+|\d{1,2}[.)][ \t]+|\(\d{1,2}\)[ \t]*|\[\d{1,2}\][ \t]*|"
@@ -68,34 +77,27 @@ def _key(groups: tuple[str | None, ...]) -> str | None:
     return None
 
 
-# `HEADER` after a newline: `re` finds a newline fast, but tries a MULTILINE `^` at every
-# character of the text (three times slower over a story).
-_LATER_HEADER = re.compile("\n" + HEADER.pattern.removeprefix("^"), HEADER.flags)
+@lru_cache(maxsize=2)  # asked twice of each story's text in a row
+def _headings(text: str, languages: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in heading(languages).finditer(text))
 
 
-@lru_cache(maxsize=2)  # asked three times of each story's text in a row
-def _headings(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of `HEADER.finditer(text)`."""
-    first = HEADER.match(text)
-    found = [first.span()] if first else []
-    later = _LATER_HEADER.finditer(text, first.end() if first else 0)
-    return (*found, *((m.start() + 1, m.end()) for m in later))
-
-
-def note_regions(story: Story) -> list[tuple[int, int]]:
+def note_regions(story: Story, languages: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Where notes stand: note sections, or the text after a glossary heading."""
     regions = [(s.start, s.end) for s in story.sections if s.part in NOTE_PARTS]
-    for start, end in _headings(story.text):
+    for start, end in _headings(story.text, languages):
         block_end = story.text.find("\n\n\n", end)
         regions.append((start, len(story.text) if block_end < 0 else block_end))
     return regions
 
 
-def glossary_lines(story: Story) -> Iterator[Entry]:
-    """Lines of glossary blocks: after a heading anywhere, or in the notes sections."""
+def glossary_lines(story: Story, languages: tuple[str, ...] = ()) -> Iterator[Entry]:
+    """Lines of glossary blocks: after a heading anywhere, or in the notes sections.
+    `languages`: names of the language that may head a block (`Trig:`)."""
     text = story.text
     seen: set[int] = set()
-    for _, heading_end in _headings(text):
+    head = heading(languages)
+    for _, heading_end in _headings(text, languages):
         pos = heading_end + 1
         while pos < len(text):
             line_end = text.find("\n", pos)
@@ -108,9 +110,9 @@ def glossary_lines(story: Story) -> Iterator[Entry]:
                 seen.add(pos)
                 yield _entry(entry)
             pos = line_end + 1
-    for start, end in note_regions(story):
+    for start, end in note_regions(story, languages):
         for entry in ENTRY.finditer(text, start, end):
-            if entry.start() not in seen and not HEADER.match(text, entry.start()):
+            if entry.start() not in seen and not head.match(text, entry.start()):
                 yield _entry(entry)
 
 

@@ -30,7 +30,7 @@ from annotate.extract.tokens import (
 from annotate.extract.translations import Gloss, Near, english, translate
 from annotate.story import Part, Span, Story
 from glossary.findings import Finding
-from glossary.models import Kind
+from glossary.models import Grammar, Kind
 
 QUOTE_CHARS = 200
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d*_(]\s*|\n)$")
@@ -46,7 +46,6 @@ _NOTE_PARAGRAPH = re.compile(
 )
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
 _ASIDE = re.compile(r"\([^()\n]*\)")  # blanked out of a quotation before it is judged
-_MORPHOLOGY = re.compile(r"\w{3,}(?:kru|kom)$", re.IGNORECASE)
 
 
 class Lexicon(Known, Protocol):
@@ -61,6 +60,11 @@ class Lexicon(Known, Protocol):
 
     def phrases(self) -> Iterable[str]:
         """Folded multi-word spellings, to recognise lines the story does not mark."""
+        ...
+
+    @property
+    def grammar(self) -> Grammar:
+        """What is true of the language: joiners, group endings, glossary headings."""
         ...
 
 
@@ -82,10 +86,13 @@ class _Scan:
         self.text = text = story.text
         self.known = remembered(known)
         self.lexicon = lexicon
+        self.grammar = grammar = lexicon.grammar if lexicon else Grammar()
+        headings = tuple(grammar.headings)
+        self.groups = tuple(suffix.casefold() for suffix in grammar.group_suffixes)
         self.quotes = list(quotations(text))
         self.italics = sorted(story.italics, key=lambda s: s.start)
-        self.entries = list(notes.glossary_lines(story))
-        self.notes = notes.note_regions(story)
+        self.entries = list(notes.glossary_lines(story, headings))
+        self.notes = notes.note_regions(story, headings)
         self.footnotes = notes.footnotes(story)
         self.markers = notes.markers(text) if self.footnotes else []
         # Narration: the words outside quotations, italics and notes
@@ -130,8 +137,8 @@ class _Scan:
         for entry in self.entries:
             self.take(entry.line_start, entry.line_end)
         self.quote_starts = [start for start, _ in self.quotes]
-        self.koms = names.koms(text)
-        self.kom_starts = [start for start, _ in self.koms]
+        self.joins = names.joined(text, tuple(grammar.joiners))
+        self.join_starts = [start for start, _ in self.joins]
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
         self._foreign: dict[str, bool] = {}
@@ -355,13 +362,13 @@ class _Scan:
                 self.counts[word.casefold()] >= 2,
                 zipf(word) == 0.0,
                 self.known.is_word(word),
-                bool(_MORPHOLOGY.match(word)),
+                self._grouped(word),
                 self._in_title(token.start),
                 gloss is not None,
             ]
             if any(evidence):
                 confidence = min(0.95, 0.4 + 0.1 * sum(evidence))
-                kind: Kind = "group" if word.casefold().endswith("kru") else "word"
+                kind: Kind = "group" if self._grouped(word) else "word"
                 self.add(Candidate(token.start, end, kind, "rare word", confidence, gloss))
 
     def _in_title(self, offset: int) -> bool:
@@ -385,11 +392,16 @@ class _Scan:
         q_start, q_end = self.quotes[i]
         return end <= q_end and strip_span(self.text, q_start, q_end) == (start, end)
 
-    def kom(self, paragraph: Span) -> None:
-        """`Anya kom Trikru`: a name, `kom` (of), and a clan."""
-        for start, end in self.koms[self._within(self.kom_starts, paragraph)]:
+    def _grouped(self, word: str) -> bool:
+        """A word with the ending of the language's peoples (`Ulkru` when `kru` is one)."""
+        folded = word.casefold()
+        return any(len(folded) > len(g) + 2 and folded.endswith(g) for g in self.groups)
+
+    def joiners(self, paragraph: Span) -> None:
+        """A joiner of the language between a name and a group (`Tavi ven Ulkru`)."""
+        for start, end in self.joins[self._within(self.join_starts, paragraph)]:
             if self.free(start, end):
-                self.add(Candidate(start, end, "word", "kom", 0.7))
+                self.add(Candidate(start, end, "word", "joiner", 0.7))
 
     def run(self) -> list[Candidate]:
         self.glossary_blocks()
@@ -401,7 +413,7 @@ class _Scan:
             self.quotations(paragraph)
             self.italic_runs(paragraph)
             self.lexicon_phrases(paragraph)
-            self.kom(paragraph)
+            self.joiners(paragraph)
             self.single_words(paragraph)
         return self.found
 

@@ -1,14 +1,15 @@
-"""A footnote that starts with its own term: `lead_in` matches what `pattern` matches."""
+"""Notes: the headings of an author's glossary, and a footnote that starts with its own term
+(`lead_in` matches what `pattern` matches)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate.extract.notes import HEADER, _headings, lead_in, pattern
+from annotate.extract.notes import heading, lead_in, pattern
 
 PIECES = ["H", "h", "eda", "EDA", "*", "_", '"', "\u201c", "\u201d", " ", "-", "means", ":"]
 PIECES += ["\u017f", "s", "S", "\u0130", "i", "\u212a", "k"]  # letters with odd case rules
@@ -42,12 +43,17 @@ def test_lead_in_is_the_pattern(lead: str, term: str, written: str, rest: str) -
         assert lead_in(body, term) == by_pattern(body, term)
 
 
-HEADING_PIECES = ["Trig", "glossary", "Words", "terms", "translation", "s", "x", "'", "*", "_"]
-HEADING_PIECES += ["#", ":", " ", "\t", "\n", "\n\n", "\u00a0", "Heda - Commander"]
-
-
-@settings(max_examples=500)
-@given(st.lists(st.sampled_from(HEADING_PIECES), max_size=16).map("".join))
-@example("Trig\ntranslations\nwords:\nHeda - Commander")  # a heading over two lines
-def test_headings_are_the_pattern_s(text: str) -> None:
-    assert _headings(text) == tuple(m.span() for m in HEADER.finditer(text))
+@pytest.mark.parametrize(
+    ("text", "languages", "headings"),
+    [
+        ("Translations:\nVesh - walk", (), ["Translations:"]),
+        ("**Vesh-tal glossary:**\nvesh - walk", (), ["**Vesh-tal glossary:**"]),
+        ("Our words\nvesh - walk", (), ["Our words"]),
+        ("Vesh:\nvesh - walk", (), []),  # a language's name heads a block only as its data
+        ("Vesh:\nvesh - walk", ("Vesh",), ["Vesh:"]),
+        ("vesh translations:\nvesh - walk", ("Vesh",), ["vesh translations:"]),
+        ("She said the words: all of them.", (), []),
+    ],
+)
+def test_heading(text: str, languages: tuple[str, ...], headings: list[str]) -> None:
+    assert [m.group() for m in heading(languages).finditer(text)] == headings

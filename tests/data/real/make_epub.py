@@ -101,7 +101,9 @@ def build(folder: Path) -> Path:
         ("OEBPS/content.opf", _package(title, author, ident, chapters)),
         (
             "OEBPS/nav.xhtml",
-            _nav(title, [(n, _title_of(texts[n], f"Chapter {i}")) for i, n in enumerate(chapters, 1)]),
+            _nav(
+                title, [(n, _title_of(texts[n], f"Chapter {i}")) for i, n in enumerate(chapters, 1)]
+            ),
         ),
         *((f"OEBPS/{name}", texts[name]) for name in chapters),
     ]
