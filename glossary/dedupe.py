@@ -1,15 +1,16 @@
 """Entries that are probably one term, for a person to confirm; merging the ones they keep.
 
 A pair is proposed when two entries share a spelling key (case, accents, doubled letters,
-compound spaces, `kru`/`crew`), when one's variant is the other's spelling, or when they are
-spelled alike and share a sense. Spelled alike with different senses (`gouthru klir`, safe
-passage; `gouthru klin`, suicide) is never proposed. Merging loses nothing: translations,
-variants, sources, notes and the YAML comments of the merged entry all move to the one kept.
+compound spaces, the language's respellings such as `crew: kru`), when one's variant is the
+other's spelling, or when they are spelled alike and share a sense. Spelled alike with
+different senses (`gouthru klir`, safe passage; `gouthru klin`, suicide) is never proposed.
+Merging loses nothing: translations, variants, sources, notes and the YAML comments of the
+merged entry all move to the one kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,16 +87,17 @@ def _reason(a: Entry, b: Entry, score: int) -> str | None:
     return "spelled alike, one without translation" if score >= 90 else None
 
 
-def candidates(glossary: Glossary) -> list[Pair]:
+def candidates(glossary: Glossary, respellings: Mapping[str, str] | None = None) -> list[Pair]:
     """Pairs of entries that are probably one term, the likeliest first. Rejected entries are
-    left out: a person decided about them."""
-    index = Index(glossary)
+    left out: a person decided about them. Spellings are compared as lookup compares them,
+    with the glossary's respellings, else `respellings` (its language's)."""
+    index = Index(glossary, respellings)
     position = {id(e): i for i, e in enumerate(glossary.terms)}
     scores: dict[tuple[int, int], int] = {}
     for entry in index.entries:
         i = position[id(entry)]
         for spelling in entry.spellings():
-            key = conlang_key(spelling)
+            key = conlang_key(spelling, index.respellings)
             if len(key) < 2:
                 continue
             cutoff = max(FUZZY_MIN, conlang_cutoff(len(key)))

@@ -7,6 +7,9 @@ A query of several words is also looked up word by word, as runs of words spelle
 a term (`sky kru`), and against phrases with `partial_ratio` (one call per language): a phrase
 inside the line, or the line inside a longer phrase.
 
+Conlang spellings are keyed with the language's respellings (`crew: kru`): the glossary's own
+(`grammar.respellings`) when it states them, else those the caller knows for its language.
+
 Nothing is better than a wrong answer: short keys must match exactly, stop words and single
 letters match nothing, and near-identical terms are all shown with their own scores.
 """
@@ -15,14 +18,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from glossary.lookup_keys import (
     STOP_WORDS,
+    Respellings,
     conlang_key,
     conlang_words,
     english_key,
@@ -196,22 +201,40 @@ def _english_words(text: str) -> list[str]:
     return fold(text).split()
 
 
-class Index:
-    """A glossary made ready for lookups. Rejected entries are left out."""
+def own_respellings(glossary: Glossary) -> dict[str, str] | None:
+    """The respellings the glossary's grammar states (`{}` too: it wants none), else None."""
+    grammar = glossary.grammar
+    # Set, not merely defaulted: a grammar written for its joiners keeps the language's swaps.
+    return grammar.respellings if grammar and "respellings" in grammar.model_fields_set else None
 
-    def __init__(self, glossary: Glossary) -> None:
+
+def respellings_of(glossary: Glossary, fallback: Mapping[str, str] | None) -> Respellings:
+    """The respellings a glossary is keyed with: its own, else `fallback` (its language's)."""
+    own = own_respellings(glossary)
+    return Respellings.of(own if own is not None else fallback)
+
+
+class Index:
+    """A glossary made ready for lookups. Rejected entries are left out.
+
+    `respellings`: the language's (`{crew: kru}`), used when the glossary states none.
+    """
+
+    def __init__(self, glossary: Glossary, respellings: Mapping[str, str] | None = None) -> None:
+        self.respellings = respellings_of(glossary, respellings)
+        conlang_words_of = partial(conlang_words, respellings=self.respellings)
         self.entries = [e for e in glossary.terms if e.status != "rejected"]
         conlang: list[Item] = []
         english: list[Item] = []
         for i, entry in enumerate(self.entries):
             for where, spelling in _spellings(entry):
-                words = tuple(conlang_words(spelling))
+                words = tuple(conlang_words_of(spelling))
                 conlang.append(("".join(words), i, where, spelling, words))
             for text in entry.translations:
                 english.extend(
                     (k, i, "translation", text, tuple(k.split())) for k in english_keys(text)
                 )
-        self.conlang = _Side(conlang, "", conlang_words, conlang_cutoff)
+        self.conlang = _Side(conlang, "", conlang_words_of, conlang_cutoff)
         self.english = _Side(english, " ", _english_words, english_cutoff)
 
     def _hit(self, table: _Table, row: int, score: int, part: str, words: int, whole: bool) -> Hit:
@@ -221,7 +244,7 @@ class Index:
     def _keys(self, text: str) -> Iterator[tuple[_Side, str, float]]:
         """Each language's key of some query words and the score it needs; none for stop
         words (except a conlang spelling exactly like one: `in`, `so`) or single letters."""
-        ckey, ekey = conlang_key(text), english_key(text)
+        ckey, ekey = conlang_key(text, self.respellings), english_key(text)
         stop = is_stop_words(ekey)
         if len(ckey) >= 2:
             yield self.conlang, ckey, 100 if stop else self.conlang.cutoff(len(ckey))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.errors import GlossError
+
+if TYPE_CHECKING:
+    from glossary.models import Glossary
 
 DEFAULT_GLOSSARY = Path("glossary.yaml")
 
@@ -32,3 +35,17 @@ def reported() -> Iterator[None]:
     except GlossError as err:
         warn(err.lines())
         raise typer.Exit(1) from None
+
+
+def language_respellings(glossary: Glossary) -> dict[str, str] | None:
+    """The respellings (`crew: kru`) of the bundled lexicon of the glossary's language, for a
+    glossary that states none of its own; None when it does or there is no such lexicon.
+    Raises GlossError when that lexicon is broken."""
+    from glossary.lookup import own_respellings
+
+    if own_respellings(glossary) is not None:
+        return None  # the glossary's own win: the lexicon is not even read
+    from annotate.lexicon import load_lexicon
+
+    lexicon = load_lexicon("auto", glossary.language)
+    return lexicon.grammar.respellings if lexicon else None

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported
+from annotate.commands.common import (
+    DEFAULT_GLOSSARY,
+    GlossaryOption,
+    language_respellings,
+    reported,
+)
 
 if TYPE_CHECKING:
     from glossary.dedupe import Pair
@@ -72,7 +77,7 @@ def dedupe(
     with reported():
         doc = store.load(glossary) if apply is not None else None
         model = doc.glossary if doc is not None else store.read(glossary)
-        pairs = candidates(model)
+        pairs = candidates(model, language_respellings(model))
         if doc is not None and pairs:
             done = merge_pairs(doc, [pairs[i] for i in _chosen(apply or "", len(pairs))])
             store.save(doc)

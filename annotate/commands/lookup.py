@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported
+from annotate.commands.common import (
+    DEFAULT_GLOSSARY,
+    GlossaryOption,
+    language_respellings,
+    reported,
+)
 
 if TYPE_CHECKING:
     from glossary.learn import Learned
@@ -136,7 +141,7 @@ def lookup(
     queries = [q.strip() for q in sys.stdin if q.strip()] if query == ["-"] else query
     with reported():
         known = read(glossary)
-    index = Index(known)
+        index = Index(known, language_respellings(known))
     results = [index.lookup(q, limit) for q in queries]
     taught = _taught(known, queries, results, limit)
     found = [

@@ -81,6 +81,42 @@ def test_queries_from_stdin() -> None:
     )
 
 
+TERMS = (
+    "terms:\n"
+    "  - term: Skaikru\n    translations: [Sky People]\n"
+    "  - term: Crewman\n    translations: [sailor]\n"
+)
+TRIGEDASLENG = "language: Trigedasleng\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "query", "found"),
+    [
+        # a Trigedasleng glossary: the bundled lexicon's respellings (crew, sky)
+        (TRIGEDASLENG, "Skycrew", ["Skaikru"]),
+        (TRIGEDASLENG, "Kruman", ["Crewman"]),
+        # the glossary's own respellings, whatever its language, instead of the lexicon's
+        ("grammar: {respellings: {crew: kru, sky: skai}}\n", "Skycrew", ["Skaikru"]),
+        (TRIGEDASLENG + "grammar: {respellings: {crew: kru}}\n", "Skaicrew", ["Skaikru"]),
+        (TRIGEDASLENG + "grammar: {respellings: {crew: kru}}\n", "Skycrew", []),  # no sky: skai
+        (TRIGEDASLENG + "grammar: {respellings: {}}\n", "Skaicrew", []),  # it wants none
+        (TRIGEDASLENG + "grammar: {joiners: [kom]}\n", "Skycrew", ["Skaikru"]),  # states none
+        # another language, no grammar: `crew` is English, `Crewman` is not `kruman`
+        ("language: Vulcan\n", "Kruman", []),
+        ("language: Vulcan\n", "Crewman", ["Crewman"]),
+        ("", "Kruman", []),
+    ],
+)
+def test_respellings_are_the_glossarys_else_its_languages(
+    tmp_path: Path, head: str, query: str, found: list[str]
+) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(head + TERMS, encoding="utf-8")
+    for _ in range(2):  # the second read is the cache's copy: the same answer
+        code, out, err = run(query, "-g", str(path), "--json")
+        assert ([h["term"] for h in json.loads(out)], code, err) == (found, int(not found), "")
+
+
 def test_missing_glossary_is_reported(tmp_path: Path) -> None:
     missing = tmp_path / "none.yaml"
     assert run("heda", "-g", str(missing)) == (1, "", f"{missing}: no such file\n")

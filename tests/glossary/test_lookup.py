@@ -10,15 +10,17 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from glossary.lookup import Hit, Index, _Table
-from glossary.models import Entry, Glossary
+from glossary.lookup_keys import Respellings, conlang_key
+from glossary.models import Entry, Glossary, Grammar
 from glossary.store import read
 
 GLOSSARY = Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml"
+TRIG = {"crew": "kru", "you": "yu", "sky": "skai"}  # what the Trigedasleng lexicon gives
 
 
 @pytest.fixture(scope="module")
 def index() -> Index:
-    return Index(read(GLOSSARY))
+    return Index(read(GLOSSARY), TRIG)
 
 
 def first(index: Index, query: str) -> Hit:
@@ -35,9 +37,10 @@ def first(index: Index, query: str) -> Hit:
         ("wánhéda", "Wanheda", "term", 100),  # accents
         ("Hedda", "Heda", "term", 100),  # doubled letter folds onto the term itself
         ("sky kru", "Skaikru", "term", 100),  # space inside a compound
-        ("Sky-crew", "Skaikru", "term", 100),  # swap crew -> kru, sky -> skai
+        ("Sky-crew", "Skaikru", "term", 100),  # respelled crew -> kru, sky -> skai
+        ("Skycrew", "Skaikru", "term", 100),  # inside a word too
         ("Skykru", "Skaikru", "term", 100),
-        ("you", "yu", "term", 100),  # swap you -> yu
+        ("you", "yu", "term", 100),  # respelled you -> yu
         ("Yo gonplei ste odon", "Yu gonplei ste odon", "variant", 100),
         ("yu gonplei ste odon!", "Yu gonplei ste odon", "term", 100),
         ("safe passage", "gouthru klir", "translation", 100),
@@ -115,6 +118,56 @@ def test_one_hit_per_entry_and_limit(index: Index) -> None:
     assert len({id(h.entry) for h in hits}) == len(hits)
     assert [h.entry.term for h in hits] == ["Yu gonplei ste odon", "yu", "gonplei", "odon"]
     assert len(index.lookup("Yu gonplei ste odon", limit=2)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "respellings", "key"),
+    [
+        ("Sky-Crew", TRIG, "skaikru"),
+        ("Skycrew", TRIG, "skaikru"),
+        ("Skycrew", None, "skycrew"),  # no respellings: no swapping
+        ("Skycrew", {}, "skycrew"),
+        ("Skycrew", {"Crew": "KRU"}, "skykru"),  # squashed like the text they apply to
+        ("crew", {"ew": "u", "crew": "kru"}, "kru"),  # longest first: `ew` never cuts `crew`
+        ("stew", {"ew": "u", "crew": "kru"}, "stu"),
+    ],
+)
+def test_conlang_key_respells(text: str, respellings: dict[str, str] | None, key: str) -> None:
+    assert conlang_key(text, Respellings.of(respellings)) == key
+
+
+def test_respellings_are_equal_whatever_their_order() -> None:
+    a, b = (
+        Respellings.of({"crew": "kru", "sky": "skai"}),
+        Respellings.of({"Sky": "skai", "crew": "kru"}),
+    )
+    assert (a, hash(a)) == (b, hash(b))
+
+
+@pytest.mark.parametrize(
+    ("grammar", "fallback", "query", "found"),
+    [
+        (None, TRIG, "Skycrew", ["Skaikru"]),  # the language's, from the caller
+        (None, None, "Skycrew", []),  # none at all: `crew` is English
+        (Grammar(respellings={"crew": "kru", "sky": "skai"}), None, "Skycrew", ["Skaikru"]),
+        (Grammar(respellings={"crew": "kru"}), TRIG, "Skaicrew", ["Skaikru"]),
+        (Grammar(respellings={"crew": "kru"}), TRIG, "Skycrew", []),  # its own win
+        (Grammar(respellings={}), TRIG, "Skycrew", []),  # it wants none
+        (Grammar(joiners=["kom"]), TRIG, "Skycrew", ["Skaikru"]),  # states no respellings
+        # `Crewman` of another language is keyed as written, so `kruman` is another word
+        (None, None, "Crewman", ["Crewman"]),
+        (None, None, "Kruman", []),
+        (None, TRIG, "Kruman", ["Crewman"]),
+    ],
+)
+def test_respellings_are_the_glossarys_else_the_callers(
+    grammar: Grammar | None,
+    fallback: dict[str, str] | None,
+    query: str,
+    found: list[str],
+) -> None:
+    glossary = Glossary(grammar=grammar, terms=[Entry(term="Skaikru"), Entry(term="Crewman")])
+    assert [h.entry.term for h in Index(glossary, fallback).lookup(query)] == found
 
 
 def test_rejected_entries_are_never_returned() -> None:
