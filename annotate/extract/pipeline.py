@@ -6,10 +6,11 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from annotate.extract import names, notes
+from annotate.extract.choice import choose
 from annotate.extract.english import Vocabulary, zipf
 from annotate.extract.remembered import remembered
 from annotate.extract.scoring import Known, foreignness, is_conlang_run
@@ -27,7 +28,7 @@ from annotate.extract.tokens import (
     strip_span,
     words,
 )
-from annotate.extract.translations import Gloss, Near, english, translate
+from annotate.extract.translations import Gloss, Near, english, rate, translate
 from annotate.story import Part, Span, Story
 from glossary.findings import Finding
 from glossary.models import Grammar, Kind
@@ -70,12 +71,18 @@ class Lexicon(Known, Protocol):
 
 @dataclass
 class Candidate:
+    """A conlang span a signal found, with the translations proposed for it, best first;
+    `gloss` is the one it keeps (the best, until the story-wide choice settles it)."""
+
     start: int
     end: int
     kind: Kind
     signal: str
     confidence: float
-    gloss: Gloss | None = None
+    options: list[Gloss] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.gloss: Gloss | None = self.options[0] if self.options else None
 
 
 class _Scan:
@@ -202,12 +209,21 @@ class _Scan:
             self.known,
             count_words(self.text, start, end),
             quoted,
+            self._glosses if self.lexicon else None,
         )
 
-    def gloss(self, start: int, end: int, limit: int, quoted: bool) -> Gloss | None:
-        found = translate(self.near(start, end, limit, quoted))
-        if found is None:
-            found = self._footnote(start, end)
+    def _glosses(self, spelling: str) -> list[str]:
+        entry = self.lexicon.gloss(spelling) if self.lexicon else None
+        return entry[1] if entry else []
+
+    def gloss(self, start: int, end: int, limit: int, quoted: bool) -> list[Gloss]:
+        """The translations the story may give the span, best first."""
+        near = self.near(start, end, limit, quoted)
+        found = translate(near)
+        note = self._footnote(start, end)
+        if note is not None:
+            note = rate(note, self.text[start:end], near)
+            found = sorted([*found, note], key=lambda g: -g.confidence)
         return found
 
     def _footnote(self, start: int, end: int) -> Gloss | None:
@@ -243,7 +259,9 @@ class _Scan:
                 continue
             gloss = self._footnote(token.start, token.end)
             if gloss is not None:
-                self.found.append(Candidate(token.start, token.end, "word", "footnote", 0.8, gloss))
+                self.found.append(
+                    Candidate(token.start, token.end, "word", "footnote", 0.8, [gloss])
+                )
 
     # -- the signals, strongest first --------------------------------------------------
 
@@ -261,7 +279,7 @@ class _Scan:
                 continue
             start, end = strip_span(self.text, entry.start, entry.end)
             gloss = Gloss(entry.translation, entry.end, entry.line_end, "notes", 0.9)
-            self.found.append(Candidate(start, end, _kind(tokens), "notes", 0.9, gloss))
+            self.found.append(Candidate(start, end, _kind(tokens), "notes", 0.9, [gloss]))
 
     def quotations(self, paragraph: Span) -> None:
         for q_start, q_end in self.quotes[self._within(self.quote_starts, paragraph)]:
@@ -283,9 +301,9 @@ class _Scan:
                     continue
                 if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
                     continue  # not even with a translation beside it: no need to look for one
-                gloss = self.gloss(start, end, paragraph.end, quoted=True)
-                if gloss is not None or is_conlang_run(tokens, self.vocab, self.known):
-                    self.add(Candidate(start, end, "phrase", "quotation", 0.75, gloss))
+                glosses = self.gloss(start, end, paragraph.end, quoted=True)
+                if glosses or is_conlang_run(tokens, self.vocab, self.known):
+                    self.add(Candidate(start, end, "phrase", "quotation", 0.75, glosses))
 
     def _one_word_line(self, tokens: list[Token], paragraph: Span) -> None:
         """`"Hom. It's the word for home."`: a one-word sentence the quotation explains."""
@@ -294,9 +312,9 @@ class _Scan:
         token = tokens[0]
         if self.is_name(token.bare) or foreignness(token.bare, self.vocab, self.known) < 0.5:
             return
-        gloss = self.gloss(token.start, token.end, paragraph.end, quoted=True)
-        if gloss is not None:
-            self.add(Candidate(token.start, token.end, "word", "quotation", 0.7, gloss))
+        glosses = self.gloss(token.start, token.end, paragraph.end, quoted=True)
+        if glosses:
+            self.add(Candidate(token.start, token.end, "word", "quotation", 0.7, glosses))
 
     def italic_runs(self, paragraph: Span) -> None:
         for span in self.italics[self._within(self.italic_starts, paragraph)]:
@@ -308,9 +326,9 @@ class _Scan:
                 continue
             if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
                 continue
-            gloss = self.gloss(start, end, paragraph.end, quoted=False)
-            if gloss is not None or is_conlang_run(tokens, self.vocab, self.known):
-                self.add(Candidate(start, end, "phrase", "italics", 0.7, gloss))
+            glosses = self.gloss(start, end, paragraph.end, quoted=False)
+            if glosses or is_conlang_run(tokens, self.vocab, self.known):
+                self.add(Candidate(start, end, "phrase", "italics", 0.7, glosses))
 
     def lexicon_phrases(self, paragraph: Span) -> None:
         phrases, prefixes, _ = _phrase_index(self.lexicon)
@@ -332,8 +350,8 @@ class _Scan:
                 start = first.start
                 if self.free(start, end):
                     quoted = self._quoted(start, end)
-                    gloss = self.gloss(start, end, paragraph.end, quoted=quoted)
-                    self.add(Candidate(start, end, "phrase", "lexicon", 0.85, gloss))
+                    glosses = self.gloss(start, end, paragraph.end, quoted=quoted)
+                    self.add(Candidate(start, end, "phrase", "lexicon", 0.85, glosses))
                     taken_to = end
                     break
 
@@ -354,7 +372,7 @@ class _Scan:
                 if capital:
                     self.add(Candidate(token.start, end, "name", "name", 0.6))
                 continue
-            gloss = self.gloss(token.start, end, paragraph.end, quoted=quoted)
+            glosses = self.gloss(token.start, end, paragraph.end, quoted=quoted)
             evidence = [
                 capital
                 and not _SENTENCE_START.search(self.text[max(0, token.start - 3) : token.start]),
@@ -364,12 +382,12 @@ class _Scan:
                 self.known.is_word(word),
                 self._grouped(word),
                 self._in_title(token.start),
-                gloss is not None,
+                bool(glosses),
             ]
             if any(evidence):
                 confidence = min(0.95, 0.4 + 0.1 * sum(evidence))
                 kind: Kind = "group" if self._grouped(word) else "word"
-                self.add(Candidate(token.start, end, kind, "rare word", confidence, gloss))
+                self.add(Candidate(token.start, end, kind, "rare word", confidence, glosses))
 
     def _in_title(self, offset: int) -> bool:
         section = self.story.part_at(offset)
@@ -380,9 +398,7 @@ class _Scan:
         if foreignness(token.bare, self.vocab, self.known) < 0.5:
             return False
         limit = self.text.find("\n", end)
-        return (
-            self.gloss(token.start, end, len(self.text) if limit < 0 else limit, True) is not None
-        )
+        return bool(self.gloss(token.start, end, len(self.text) if limit < 0 else limit, True))
 
     def _quoted(self, start: int, end: int) -> bool:
         """A span that is a whole quotation by itself (`"Wanheddaa."`)."""
@@ -415,6 +431,10 @@ class _Scan:
             self.lexicon_phrases(paragraph)
             self.joiners(paragraph)
             self.single_words(paragraph)
+        for candidate, gloss in zip(
+            self.found, choose([c.options for c in self.found], len(self.text)), strict=True
+        ):
+            candidate.gloss = gloss
         return self.found
 
 

@@ -1,7 +1,10 @@
-"""The ways a story gives a translation right beside a conlang span.
+"""The ways a story gives a translation right beside a conlang span: one small proposer each.
 
-Each pattern takes the story text and the span and returns the translation it finds with the
-pattern's name, or None. Patterns look only at the text next to the span, so they are cheap.
+A proposer takes the span and what is around it (`Near`) and proposes the translation its
+convention finds, with the convention's name and prior; it looks only at the text next to the
+span, so it is cheap. Every proposer is asked; `scorer` weighs what they propose, and the
+story-wide `choice` keeps one translation per span. A new convention is a new proposer and a
+row in the table of `PROPOSERS`, never a change to the others.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from annotate.extract import scorer
 from annotate.extract.english import Vocabulary
+from annotate.extract.scorer import Glosses
 from annotate.extract.scoring import Known, foreignness
 from annotate.extract.tokens import WORD, bare, words
 from annotate.story import Span, Story
@@ -39,22 +44,46 @@ class Near:
     known: Known
     words: int  # words in the span
     quoted: bool  # the span is a whole quotation
+    glosses: Glosses | None = None  # the lexicon's translations of a spelling
 
 
 _CLOSE = r"[\"\u201d'\u2019*_]*"
 _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
 
 _CLOSING = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE)
-_PARENS = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE + r"\s*\(([^()\n]{2,120})\)")
+# `(x)`, `((x))`, `[x]`, `~[x]~`, `{x}` after the span, a label (`lit.`, `Translation:`) or a
+# part of speech (`, noun`) inside left out.
+_BRACKETED = re.compile(
+    _CLOSE + r"[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"
+    r"(?:(?:lit(?:erally)?\.?|trans(?:lation|lated)?\.?|meaning|in\s+english)\s*[:,-]?\s*)?"
+    r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,120}?)[\"\u201d'\u2019*_]*"
+    r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*(?:\)+|\]|\})",
+    re.IGNORECASE,
+)
+# `~ We ride at dawn` and `~We ride at dawn~`: a tilde line after the span.
+_TILDE = re.compile(
+    _CLOSE + r"[.,!?]*" + _CLOSE + r"[ \t]*~+[ \t]*"
+    r"[\"\u201c'*_]*([^~\n\"\u201c\u201d]{2,120}?)[\"\u201d'*_]*[ \t]*(?:~+|$|\n)",
+    re.MULTILINE,
+)
+# `Translation: We ride at dawn` on the span's line or the next.
+_LABEL = re.compile(
+    _CLOSE
+    + r"[.,!?]*"
+    + _CLOSE
+    + r"\s*(?:\n\s*)?[*_(\[]*(?:english\s+)?(?:translation|trans|meaning)"
+    r"[*_]*\s*[:=-]\s*[*_\"\u201c']*([^\n\"\u201d*_)\]]{2,120}?)[*_\"\u201d')\]]*[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
 _DASH = re.compile(
     _CLOSE + r"[.,!?]*" + _CLOSE + r"(?:\s+[-\u2013\u2014]{1,2}|\s*[\u2013\u2014:])\s+"
     r"[\"\u201c'*_]*([^\n.!?;\"\u201c\u201d*_()]{2,100}?)"
     r"(?=\s[-\u2013\u2014]|[\n.!?;\"\u201c\u201d*_()]|$)"
 )
 _DEFINITION = re.compile(
-    _CLOSE + r",?\s+(?:which\s+|that\s+)?(?:means|meant|meaning|translates\s+(?:to|as)|"
-    r"translated\s+(?:to|as)|roughly\s+means|is\s+(?:\w+\s+){0,2}for|was\s+(?:\w+\s+){0,2}for)"
-    r"\s*,?\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})"
+    _CLOSE + r",?\s+(?:which\s+|that\s+)?(?:(?:roughly\s+)?means(?=\s|[a-z])|(?:meant|meaning|"
+    r"translates\s+(?:to|as)|translated\s+(?:to|as)|is\s+(?:\w+\s+){0,2}for|was\s+(?:\w+\s+){0,2}for)\b)"
+    r"\s*,?\s*[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})"
     r"|" + _CLOSE + r"[.,!?]\s+(?:it's|it\s+is|that's|that\s+is|it\s+means)\s+(?:the\s+)?"
     r"(?:\w+\s+)?word\s+for\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})",
     re.IGNORECASE,
@@ -75,11 +104,6 @@ _SPEECH_TAG = re.compile(
     r"|came\s+the\s+(?:answer|reply|response)\b)[^.\"\u201c]{0,80}[.,]\s*",
 )
 _ARTICLE_LINE = re.compile(r"\s*[\"\u201c]((?:A|An|The)\s+[a-z]\w*(?:\s+[a-z]\w*){0,2})[.!]")
-_NARRATION = re.compile(
-    r"^(?:she|he|they|it|we|i|[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?"
-    r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b",
-    re.IGNORECASE,
-)
 _SENTENCE = re.compile(r"[\"\u201c*_]*([^\n.!?\"\u201c\u201d]{2,160}[.!?]?)")
 
 
@@ -189,7 +213,7 @@ def _echo(near: Near) -> Gloss | None:
     ):
         return None
     sentence = _clean(m.group(1))
-    if not sentence or _NARRATION.match(sentence) or '"' in m.group(0):
+    if not sentence or '"' in m.group(0) or m.group(1)[:1] in "([{~<":
         return None
     if not english(sentence, near, max_words=max(5, int(1.8 * near.words) + 2)):
         return None
@@ -226,23 +250,94 @@ def _appositive(near: Near) -> Gloss | None:
     return Gloss(text, m.start(1), m.end(1), "appositive", 0.6)
 
 
-# In order of trust: the first that answers wins.
-PATTERNS: list[Callable[[Near], Gloss | None]] = [
+def _next_line(near: Near) -> Gloss | None:
+    """`"Vash tem orru." / We ride at dawn.`: a conlang line, then a short plain English
+    paragraph with no mark at all, or the line another speaker or an interpreter says
+    (`"We ride at dawn," the scout translated.`)."""
+    if not near.quoted:
+        return None
+    text = near.story.text
+    close = _CLOSING.match(text, near.end, near.limit)
+    pos = close.end() if close else near.end
+    tag = _SPEECH_TAG.match(text, pos, near.limit)
+    if (tag.end() if tag else pos) < near.limit and text[
+        (tag.end() if tag else pos) : near.limit
+    ].strip(_TRAIL):
+        return None  # the paragraph goes on: `_echo` looks there
+    paragraphs = near.story.paragraphs
+    i = bisect.bisect_left(paragraphs, near.limit, key=_start)
+    if i == len(paragraphs):
+        return None
+    para = paragraphs[i]
+    if para.start - near.limit > 4:
+        return None
+    m = _LINE.match(text, para.start, para.end)
+    if m is None:
+        return None
+    group = "q" if m.group("q") is not None else "plain"
+    body = _clean(m.group(group))
+    interpreted = m.group("tag") is not None and _INTERPRETED.search(m.group("tag")) is not None
+    if not body or (group == "q" and not interpreted):
+        return None  # another speaker's answer, unless the story says it translates
+    if not english(body, near, max_words=max(6, 2 * near.words + 3)):
+        return None
+    method, prior = ("interpreter", 0.8) if interpreted else ("next line", 0.6)
+    return Gloss(body, m.start(group), m.end(group), method, prior)
+
+
+# A whole paragraph: a quotation with or without a speech tag, or plain words.
+_LINE = re.compile(
+    r"[ \t]*(?:[\"\u201c](?P<q>[^\"\u201c\u201d\n]{2,160})[\"\u201d]"
+    r"(?P<tag>[^\n\"\u201c]{0,80})|[*_]*(?P<plain>[^\n\"\u201c\u201d]{2,160}?)[*_]*)[ \t]*$"
+)
+_INTERPRETED = re.compile(r"\b(?:translat|interpret|explain)\w*", re.IGNORECASE)
+
+
+PROPOSERS: list[Callable[[Near], Gloss | None]] = [
     _hover,
-    _after(_PARENS, "parentheses", 0.9),
+    _after(_BRACKETED, "parentheses", 0.9),
+    _after(_TILDE, "tilde", 0.85),
+    _after(_LABEL, "label", 0.85),
     _after(_DEFINITION, "definition", 0.85),
     _after(_DASH, "dash", 0.75),
     _italic,
     _echo,
+    _next_line,
     _appositive,
     _article_echo,
 ]
 
 
-def translate(near: Near) -> Gloss | None:
-    """The translation the story gives beside the span, if it gives one."""
-    for pattern in PATTERNS:
-        gloss = pattern(near)
-        if gloss is not None:
-            return gloss
-    return None
+# Conventions that put a translation beside the span with nothing to say it is one.
+UNMARKED = frozenset({"echo", "next line", "appositive"})
+# Conventions whose translation stands away from the span by design: no distance counts.
+AWAY = frozenset({"hover", "footnote", "notes"})
+
+
+def translate(near: Near) -> list[Gloss]:
+    """Every translation the story may give beside the span, as the scorer rates it, best
+    first; those it does not trust are left out."""
+    span = near.story.text[near.start : near.end]
+    found: dict[tuple[int, int], Gloss] = {}
+    for propose in PROPOSERS:
+        gloss = propose(near)
+        if gloss is None:
+            continue
+        rated = rate(gloss, span, near)
+        kept = found.get((gloss.start, gloss.end))
+        if rated.confidence >= scorer.THRESHOLD and (
+            kept is None or kept.confidence < rated.confidence
+        ):
+            found[(gloss.start, gloss.end)] = rated
+    return sorted(found.values(), key=lambda g: -g.confidence)
+
+
+def rate(gloss: Gloss, span: str, near: Near) -> Gloss:
+    """The proposal with its convention's prior turned into the scorer's verdict."""
+    beside = gloss.method not in AWAY and gloss.start >= near.end
+    distance = gloss.start - near.end if beside else 0
+    marked = gloss.method not in UNMARKED
+    found = scorer.features(
+        gloss.text, distance, span, near.vocab, near.known, near.glosses, marked
+    )
+    return replace(gloss, confidence=round(scorer.score(gloss.confidence, found), 3))
