@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ ENTRY = re.compile(
     r"[\u00b9\u00b2\u00b3\u2070-\u2079]+[ \t]*|\[\^[\w-]+\]:?[ \t]*)?[*_\"\u201c]*"
     r"(?P<left>[^\n=:\u2013\u2014*_\"]{1,80}?)"
     r"[*_\"\u201d]*[ \t]*"
-    r"(?:[ \t][-\u2013\u2014]{1,2}[ \t]|[ \t]?=[ \t]?|:[ \t]|[\u2013\u2014])[ \t]*"
+    r"(?:[ \t]?[-\u2013\u2014]{1,2}[ \t]|[ \t]?=[ \t]?|:[ \t]|[\u2013\u2014])[ \t]*"
     r"[*_\"\u201c]*(?P<right>[^\n]{1,160}?)[*_\"\u201d]*[ \t]*$",
     re.MULTILINE,
 )
@@ -92,8 +93,9 @@ def note_regions(story: Story, languages: tuple[str, ...] = ()) -> list[tuple[in
 
 
 def glossary_lines(story: Story, languages: tuple[str, ...] = ()) -> Iterator[Entry]:
-    """Lines of glossary blocks: after a heading anywhere, or in the notes sections.
-    `languages`: names of the language that may head a block (`Trig:`)."""
+    """Lines of an author's glossary: after a heading anywhere, in the notes sections, or two
+    or more `term - meaning` lines in a row anywhere. `languages`: names of the language that
+    may head a block (`Trig:`)."""
     text = story.text
     seen: set[int] = set()
     head = heading(languages)
@@ -102,18 +104,55 @@ def glossary_lines(story: Story, languages: tuple[str, ...] = ()) -> Iterator[En
         while pos < len(text):
             line_end = text.find("\n", pos)
             line_end = len(text) if line_end < 0 else line_end
-            line = text[pos:line_end]
-            if line.strip():
-                entry = ENTRY.match(text, pos, line_end)
-                if entry is None:
+            if text[pos:line_end].strip():
+                if ENTRY.match(text, pos, line_end) is None:
                     break
                 seen.add(pos)
-                yield _entry(entry)
+                yield from _entries(text, pos, line_end)
             pos = line_end + 1
     for start, end in note_regions(story, languages):
         for entry in ENTRY.finditer(text, start, end):
             if entry.start() not in seen and not head.match(text, entry.start()):
-                yield _entry(entry)
+                seen.add(entry.start())
+                yield from _entries(text, entry.start(), entry.end())
+    for run in _runs(text):
+        for entry in run:
+            if entry.start() not in seen:
+                yield from _entries(text, entry.start(), entry.end())
+
+
+def _runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of two or more glossary lines with only blank lines between them."""
+    run: list[re.Match[str]] = []
+    for entry in ENTRY.finditer(text):
+        if run and text[run[-1].end() : entry.start()].strip():
+            if len(run) > 1:
+                yield run
+            run = []
+        run.append(entry)
+    if len(run) > 1:
+        yield run
+
+
+# Where a line of several entries splits (`vesh- walk. orru- dawn.`, `a: x, b: y`).
+_PIECE = re.compile(r"(?<=[.;,])[ \t]+(?=\S)")
+
+
+def _entries(text: str, start: int, end: int) -> Iterator[Entry]:
+    """The entries of one glossary line: several when every piece of it is one."""
+    cuts = [start, *(m.end() for m in _PIECE.finditer(text, start, end)), end]
+    if len(cuts) > 2:
+        pieces = [ENTRY.match(text, a, b) for a, b in itertools.pairwise(cuts)]
+        if all(pieces):
+            yield from (_entry(m) for m in pieces if m)
+            return
+    m = ENTRY.match(text, start, end)
+    if m:
+        yield _entry(m)
+
+
+# A pronunciation or remark after the term (`Vash tem (vahsh tehm) - we ride`).
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def _entry(m: re.Match[str]) -> Entry:
@@ -121,9 +160,12 @@ def _entry(m: re.Match[str]) -> Entry:
     right = re.sub(r"\s*\([^()]*\)", "", m.group("right"))
     # "the singing dunes. The Vesharri say it is the dead": the first sentence is the gloss
     right = re.split(r"(?<=[.!?])\s+(?=[A-Z])", right, maxsplit=1)[0]
+    left = m.group("left")
+    remark = _REMARK.search(left)
+    end = m.start("left") + (remark.start() if remark and remark.start() else len(left))
     return Entry(
         m.start("left"),
-        m.end("left"),
+        end,
         " ".join(right.split()).strip(" .;,"),
         m.start(),
         m.end(),

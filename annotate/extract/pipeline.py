@@ -135,8 +135,10 @@ class _Scan:
         speakers = names.speakers(text, lowered)
         spelt = names.spellings(speakers, self.forms)
         located = locate(text, spelt | rare | firsts)
-        nouns = names.common_nouns(text, (t for t in located if t.text in spelt))
-        self.names = {name for name in speakers if name.casefold() not in nouns}
+        capitals = [t for t in located if t.text[:1].isupper() and t.text in (spelt | rare)]
+        self.nouns = names.common_nouns(text, capitals)
+        self.names = {name for name in speakers if name.casefold() not in self.nouns}
+        self.lowered = lowered
         self.words = self._candidate_words([t for t in located if t.text in rare])
         self.firsts = _offsets([t for t in located if t.text in firsts])
         # One byte per character of the text: 1 where a finding or its translation stands.
@@ -288,11 +290,14 @@ class _Scan:
             inner = self.text[q_start:q_end]
             if "(" in inner:
                 inner = _ASIDE.sub(lambda m: " " * len(m.group()), inner)
-            for s_start, s_end in sentences(inner, 0, len(inner)):
-                start, end = strip_span(inner, s_start, s_end)
-                if end <= start:
-                    continue
-                start, end = q_start + start, q_start + end
+            parts = [
+                (q_start + start, q_start + end)
+                for start, end in (strip_span(inner, *s) for s in sentences(inner, 0, len(inner)))
+                if end > start
+            ]
+            if len(parts) > 1 and self._whole_line(parts, paragraph):
+                continue
+            for start, end in parts:
                 if not self._could_be_conlang(start, end):
                     continue
                 tokens = words(self.text, start, end)
@@ -304,6 +309,32 @@ class _Scan:
                 glosses = self.gloss(start, end, paragraph.end, quoted=True)
                 if glosses or is_conlang_run(tokens, self.vocab, self.known):
                     self.add(Candidate(start, end, "phrase", "quotation", 0.75, glosses))
+
+    def _whole_line(self, parts: list[tuple[int, int]], paragraph: Span) -> bool:
+        """A quotation of several sentences, every one of them conlang, is one line with one
+        translation (`"Vesh tem. Orru kal!"`), unless an aside stands between them."""
+        start, end = parts[0][0], parts[-1][1]
+        said = {self.text[s:e].strip(PUNCTUATION).casefold() for s, e in parts}
+        if len(said) == 1:
+            return False  # one line said again (`"Vesh tem. Vesh tem."`): the line is the term
+        if "(" in self.text[start:end] or not all(self._foreign_sentence(s, e) for s, e in parts):
+            return False
+        tokens = words(self.text, start, end)
+        if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
+            return False
+        glosses = self.gloss(start, end, paragraph.end, quoted=True)
+        if not glosses and not is_conlang_run(tokens, self.vocab, self.known):
+            return False
+        self.add(Candidate(start, end, "phrase", "quotation", 0.75, glosses))
+        return True
+
+    def _foreign_sentence(self, start: int, end: int) -> bool:
+        """A sentence that is conlang as a whole, or no words at all (`...`)."""
+        tokens = words(self.text, start, end)
+        if len(tokens) == 1:
+            word = tokens[0].bare
+            return not self.is_name(word) and foreignness(word, self.vocab, self.known) >= 0.5
+        return not tokens or is_conlang_run(tokens, self.vocab, self.known, evidence=True)
 
     def _one_word_line(self, tokens: list[Token], paragraph: Span) -> None:
         """`"Hom. It's the word for home."`: a one-word sentence the quotation explains."""
@@ -373,6 +404,9 @@ class _Scan:
                     self.add(Candidate(token.start, end, "name", "name", 0.6))
                 continue
             glosses = self.gloss(token.start, end, paragraph.end, quoted=quoted)
+            if not glosses and not quoted and self._unmarked_capital(word, token.start, end):
+                self.add(Candidate(token.start, end, "name", "name", 0.5))
+                continue
             evidence = [
                 capital
                 and not _SENTENCE_START.search(self.text[max(0, token.start - 3) : token.start]),
@@ -388,6 +422,21 @@ class _Scan:
                 confidence = min(0.95, 0.4 + 0.1 * sum(evidence))
                 kind: Kind = "group" if self._grouped(word) else "word"
                 self.add(Candidate(token.start, end, kind, "rare word", confidence, glosses))
+
+    def _unmarked_capital(self, word: str, start: int, end: int) -> bool:
+        """A capitalised word the story never writes in lower case nor after `the` or `a`,
+        never sets apart (italics) and never translates, that no lexicon knows: a name, as
+        most such words in fan fiction are."""
+        folded = word.casefold()
+        return (
+            word[:1].isupper()
+            and folded not in self.lowered
+            and folded not in self.nouns
+            and not self.known.is_word(word)
+            and not self._grouped(word)
+            and not self.story.in_italics(start, end)
+            and not self._in_title(start)
+        )
 
     def _in_title(self, offset: int) -> bool:
         section = self.story.part_at(offset)

@@ -105,6 +105,7 @@ _SPEECH_TAG = re.compile(
 )
 _ARTICLE_LINE = re.compile(r"\s*[\"\u201c]((?:A|An|The)\s+[a-z]\w*(?:\s+[a-z]\w*){0,2})[.!]")
 _SENTENCE = re.compile(r"[\"\u201c*_]*([^\n.!?\"\u201c\u201d]{2,160}[.!?]?)")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+\S)")
 
 
 def english(text: str, near: Near, max_words: int | None = None) -> bool:
@@ -212,12 +213,19 @@ def _echo(near: Near) -> Gloss | None:
         or (not text[pos : m.start(1)].isspace() and pos != m.start(1))
     ):
         return None
-    sentence = _clean(m.group(1))
+    end = m.end(1)
+    # A line of several sentences is rendered by as many (`"Vesh tem. Orru!" We ride. Now!`)
+    for _ in _SENTENCE_END.finditer(text, near.start, near.end):
+        more = _SENTENCE.match(text, end, near.limit)
+        if more is None or text[end : more.start(1)].strip(" ") or '"' in more.group(0):
+            break
+        end = more.end(1)
+    sentence = _clean(text[m.start(1) : end])
     if not sentence or '"' in m.group(0) or m.group(1)[:1] in "([{~<":
         return None
     if not english(sentence, near, max_words=max(5, int(1.8 * near.words) + 2)):
         return None
-    return Gloss(sentence, m.start(1), m.end(1), "echo", 0.7)
+    return Gloss(sentence, m.start(1), end, "echo", 0.7)
 
 
 def _article_echo(near: Near) -> Gloss | None:
