@@ -24,7 +24,8 @@ THRESHOLD = 0.5
 # Narration, not a rendering: a pronoun or name and a past-tense verb (`she turned away`).
 _NARRATION = re.compile(
     r"^(?:she|he|they|it|we|i|[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?"
-    r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b",
+    r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b"
+    r"|^(?:she|he|they)\s+(?:\w+ly\s+)?\w{2,}s\b",  # `she tells them`
     re.IGNORECASE,
 )
 

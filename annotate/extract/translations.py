@@ -66,6 +66,14 @@ _TILDE = re.compile(
     r"[\"\u201c'*_]*([^~\n\"\u201c\u201d]{2,120}?)[\"\u201d'*_]*[ \t]*(?:~+|$|\n)",
     re.MULTILINE,
 )
+# `(Translation: We ride at dawn)` later in the paragraph, a speech tag or a few words between.
+_LABELLED = re.compile(
+    r"[(\[][ \t]*(?:english\s+)?(?:translation|trans|translated|meaning|lit(?:erally)?)\.?"
+    r"[ \t]*[:=-][ \t]*[\"\u201c'\u2018*_]*([^()\[\]\n]{2,160}?)[\"\u201d'\u2019*_]*"
+    r"[ \t]*[.!?]?[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(r"[\"\u201c]")
 # `Translation: We ride at dawn` on the span's line or the next.
 _LABEL = re.compile(
     _CLOSE
@@ -100,8 +108,10 @@ _MARKER = r"(?:\s*(?:\(\d{1,3}\)|\[\^?[\w-]+\]|\d{1,3}(?=\s)|[\u00b9\u00b2\u00b3
 _SPEECH_TAG = re.compile(
     _MARKER + r"\s*(?:[,.!?]\s*)?(?:(?:[A-Za-z]+\s+){1,3}?(?:said|says|whispered|asked|"
     r"replied|murmured|shouted|called|breathed|muttered|growled|added|answered|snapped|"
-    r"repeated|chanted)\b"
-    r"|came\s+the\s+(?:answer|reply|response)\b)[^.\"\u201c]{0,80}[.,]\s*",
+    r"repeated|chanted|told|tells|asks)\b"
+    # `she tells them`, `Tavi snaps`: a pronoun or a name, then a verb in -s or -ed
+    r"|(?:[Ss]he|[Hh]e|[Tt]hey|I|[Ww]e|[A-Z][\w'\u2019-]+)(?:\s+[a-z]+ly)?\s+[a-z]{2,}(?:ed|s)\b"
+    r"|came\s+the\s+(?:answer|reply|response)\b)[^.\"\u201c(\[]{0,80}[.,]?\s*",
 )
 _ARTICLE_LINE = re.compile(r"\s*[\"\u201c]((?:A|An|The)\s+[a-z]\w*(?:\s+[a-z]\w*){0,2})[.!]")
 _SENTENCE = re.compile(r"[\"\u201c*_]*([^\n.!?\"\u201c\u201d]{2,160}[.!?]?)")
@@ -258,6 +268,23 @@ def _appositive(near: Near) -> Gloss | None:
     return Gloss(text, m.start(1), m.end(1), "appositive", 0.6)
 
 
+def _labelled(near: Near) -> Gloss | None:
+    """`"Vash tem orru," she says. (Translation: We ride at dawn)`: a bracket that says it
+    holds a translation, before the paragraph's next quotation."""
+    text = near.story.text
+    stop = min(near.limit, near.end + 240)
+    close = _CLOSING.match(text, near.end, stop)
+    pos = close.end() if close else near.end
+    quote = _OPENING.search(text, pos, stop)
+    m = _LABELLED.search(text, pos, quote.start() if quote else stop)
+    if m is None:
+        return None
+    body = _clean(m.group(1))
+    if not body or not english(body, near, max_words=max(8, 2 * near.words + 4)):
+        return None
+    return Gloss(body, m.start(1), m.end(1), "label", 0.85)
+
+
 def _next_line(near: Near) -> Gloss | None:
     """`"Vash tem orru." / We ride at dawn.`: a conlang line, then a short plain English
     paragraph with no mark at all, or the line another speaker or an interpreter says
@@ -306,6 +333,7 @@ PROPOSERS: list[Callable[[Near], Gloss | None]] = [
     _after(_BRACKETED, "parentheses", 0.9),
     _after(_TILDE, "tilde", 0.85),
     _after(_LABEL, "label", 0.85),
+    _labelled,
     _after(_DEFINITION, "definition", 0.85),
     _after(_DASH, "dash", 0.75),
     _italic,
