@@ -4,6 +4,10 @@ Each writer takes the validated model and returns text. `json` and `csv` are los
 to come back in through `gloss import` (all fields; term, translations, variants, kind, part of
 speech and notes). The others are for people and tools that use the glossary as a reference, so
 they leave rejected entries out.
+
+Nothing a glossary says can act in the program that opens the export: a spreadsheet cell that
+would start a formula is neutralised as OWASP advises (CSV injection), and Markdown shows terms
+as text, never as markup or links.
 """
 
 from __future__ import annotations
@@ -33,6 +37,26 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# A cell a spreadsheet runs as a formula starts with one of these (OWASP, CSV injection).
+FORMULA_STARTS = "=+-@\t\r"
+# Quoted: a formula start, and quotes already before one, so that `gloss import` takes exactly
+# one quote off again (`-kru` is written `'-kru`, `'-kru` is written `''-kru`).
+_NEEDS_QUOTE = re.compile(rf"^'*[{re.escape(FORMULA_STARTS)}]")
+
+
+def inert(cell: str) -> str:
+    """A spreadsheet cell that shows `cell` as text: `=1+1` becomes `'=1+1`."""
+    return "'" + cell if _NEEDS_QUOTE.match(cell) else cell
+
+
+def _inert_html(cell: str) -> str:
+    """For a field shown as HTML (Anki's): the first character as a character reference, so
+    the field reads the same and no spreadsheet sees a formula."""
+    if cell[:1] and cell[0] in FORMULA_STARTS:
+        return f"&#{ord(cell[0])};{cell[1:]}"
+    return cell
+
+
 def to_json(glossary: Glossary) -> str:
     data = glossary.model_dump(mode="json", exclude_none=True)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -47,7 +71,7 @@ def to_csv(glossary: Glossary) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in glossary.terms:
         row = [e.term, SEPARATOR.join(e.translations), SEPARATOR.join(e.variants)]
-        writer.writerow([*row, e.kind, e.status, e.pos or "", e.notes or ""])
+        writer.writerow(map(inert, [*row, e.kind, e.status, e.pos or "", e.notes or ""]))
     return out.getvalue()
 
 
@@ -64,7 +88,7 @@ def to_tsv(glossary: Glossary) -> str:
         for spelling in entry.spellings():
             for translation in entry.translations:
                 fields = (spelling, translation, _comment(entry))
-                lines.append("\t".join(_one_line(f) for f in fields))
+                lines.append("\t".join(inert(_one_line(f)) for f in fields))
     return "".join(line + "\n" for line in lines)
 
 
@@ -128,12 +152,19 @@ def to_anki(glossary: Glossary) -> str:
         if example := _example(entry):
             back += f"<br><br><i>{escape(example)}</i>"
         tags = " ".join(t.replace(" ", "_") for t in (entry.kind, entry.pos) if t)
-        writer.writerow([front, back, tags])
+        writer.writerow([_inert_html(front), _inert_html(back), inert(tags)])
     return out.getvalue()
 
 
+# Every ASCII character that can start Markdown or HTML markup, a link or an entity; a
+# backslash before any of them shows it as itself (CommonMark). `(`, `!`, `:` only act after an
+# (escaped) `[` or `<`. Line starts (`- `, `1.`) need nothing: a table cell starts no line.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
+
+
 def _cell(text: str) -> str:
-    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    """Text that a Markdown table cell shows as it is."""
+    return _MARKUP.sub(r"\\\1", _one_line(text))
 
 
 def to_markdown(glossary: Glossary) -> str:

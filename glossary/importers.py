@@ -218,6 +218,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comment", "comments"),
 }
 LIST_SEPARATOR = ";"  # translations and variants within one cell
+# A cell `gloss export` quoted so that no spreadsheet runs it as a formula (`'=x`, `'-kru`).
+_QUOTED_FORMULA = re.compile(r"^'(?='*[=+\-@\t\r])")
 
 
 def _cell_list(value: str) -> list[str]:
@@ -225,7 +227,8 @@ def _cell_list(value: str) -> list[str]:
 
 
 def _header(row: list[str]) -> dict[str, int] | None:
-    """Which column holds which field, when the first row names them."""
+    """Which column holds which field, when the first row names them: a term column and a
+    translation column (or nothing else). An OmegaT row whose comment is `word` is no header."""
     names = [fold(cell) for cell in row]
     found: dict[str, int] = {}
     for name, aliases in _COLUMNS.items():
@@ -233,7 +236,9 @@ def _header(row: list[str]) -> dict[str, int] | None:
             if cell in aliases and i not in found.values():
                 found[name] = i
                 break
-    return found if "term" in found else None
+    if "term" not in found or ("translations" not in found and len(row) > 1):
+        return None
+    return found
 
 
 def read_table(text: str, label: str, delimiter: str) -> Imported:
@@ -261,10 +266,14 @@ def read_table(text: str, label: str, delimiter: str) -> Imported:
     return out
 
 
+def _unquoted(cell: str) -> str:
+    return _QUOTED_FORMULA.sub("", cell, count=1).strip()
+
+
 def _row_record(
     row: list[str], columns: dict[str, int], line: int, label: str, problems: list[Problem]
 ) -> Record | None:
-    cells = {name: row[i].strip() if i < len(row) else "" for name, i in columns.items()}
+    cells = {name: _unquoted(row[i]) if i < len(row) else "" for name, i in columns.items()}
     if not cells["term"]:
         problems.append(Problem(label, line, 1, "skipped: no term"))
         return None
@@ -316,4 +325,7 @@ def read(text: str, label: str, fmt: Format, canon: Canon = "all") -> Imported:
         "csv": lambda: read_table(text, label, ","),
         "tsv": lambda: read_table(text, label, "\t"),
     }
-    return readers[fmt]()
+    try:
+        return readers[fmt]()
+    except RecursionError:  # `[[[[...` a hundred thousand deep: json gives up, and so do we
+        raise GlossError(f"{label}: nested too deeply to read") from None

@@ -360,3 +360,117 @@ def test_translated_lines_are_phrases_with_their_translation() -> None:
     assert [str(p) for p in imported.problems] == [
         "lines.json:5:1: skipped: no `trigedasleng` line"
     ]
+
+
+HOSTILE = Glossary(
+    terms=[
+        Entry(term="<script>alert(1)</script>", translations=["<img src=x onerror=alert(1)>"]),
+        Entry(term="[x](javascript:alert(1))", translations=["![y](javascript:alert(2))"]),
+        Entry(term="&#60;b&#62;", translations=["`code` *em* _em_ ~~del~~ | pipe \\ slash"]),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "row"),
+    [
+        (0, r"| **\<script\>alert(1)\</script\>** | \<img src=x onerror=alert(1)\> |"),
+        (1, r"| **\[x\](javascript:alert(1))** | !\[y\](javascript:alert(2)) |"),
+        (2, r"| **\&\#60;b\&\#62;** | \`code\` \*em\* \_em\_ \~\~del\~\~ \| pipe \\ slash |"),
+    ],
+)
+def test_markdown_shows_markup_and_links_as_text(entry: int, row: str) -> None:
+    assert export(HOSTILE, "markdown").splitlines()[2 + entry] == row
+
+
+def test_markdown_export_renders_to_no_markup() -> None:
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(export(HOSTILE, "markdown"))
+    assert "<script" not in html and "<img" not in html and "href" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown, as it is
+    assert "[x](javascript:alert(1))" in html
+    assert html.count("<tr>") == 1 + 3  # each entry still one row: no pipe split a cell
+
+
+FORMULAS = Glossary(
+    terms=[
+        Entry(term='=HYPERLINK("http://x","y")', translations=["+1", "@SUM(A1)"]),
+        Entry(term="-kru", translations=["-clan"], notes="\tthen =x"),
+        Entry(term="'@home", translations=["''=x", "'quoted"]),  # quotes a person wrote
+        Entry(term="ai", translations=["I"], pos="-1+1"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lines"),
+    [
+        (
+            "csv",
+            [
+                "term,translations,variants,kind,status,pos,notes",
+                '"\'=HYPERLINK(""http://x"",""y"")",\'+1; @SUM(A1),,word,candidate,,',
+                "'-kru,'-clan,,word,candidate,,'\tthen =x",
+                "''@home,'''=x; 'quoted,,word,candidate,,",
+                "ai,I,,word,candidate,'-1+1,",
+            ],
+        ),
+        (
+            "tsv",
+            [
+                '\'=HYPERLINK("http://x","y")\t\'+1\tword',
+                '\'=HYPERLINK("http://x","y")\t\'@SUM(A1)\tword',
+                "'-kru\t'-clan\tword; then =x",
+                "''@home\t'''=x\tword",
+                "''@home\t'quoted\tword",
+                "ai\tI\tword; -1+1",
+            ],
+        ),
+        (
+            "anki",
+            [
+                '"&#61;HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)",&#43;1; @SUM(A1),word',
+                "&#45;kru,&#45;clan,word",
+                "&#x27;@home,&#x27;&#x27;=x; &#x27;quoted,word",
+                "ai,I,word -1+1",
+            ],
+        ),
+    ],
+)
+def test_no_spreadsheet_cell_starts_a_formula(fmt: str, lines: list[str]) -> None:
+    text = export(FORMULAS, fmt)  # type: ignore[arg-type]
+    assert text.splitlines()[5 if fmt == "anki" else 0 :] == lines
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_quoted_cells_come_back_as_they_were(tmp_path: Path, fmt: str) -> None:
+    back = {e.term: e for e in _round_trip_of(tmp_path, FORMULAS, fmt).terms}
+    for entry in FORMULAS.terms:
+        assert back[entry.term].translations == entry.translations
+    if fmt == "csv":
+        assert back["-kru"].notes == "then =x"  # a cell's outer blanks are trimmed on import
+        assert back["ai"].pos == "-1+1"
+
+
+def _round_trip_of(tmp_path: Path, glossary: Glossary, fmt: str) -> Glossary:
+    source = tmp_path / f"out.{fmt}"
+    source.write_text(export(glossary, fmt), encoding="utf-8")  # type: ignore[arg-type]
+    path, _ = _import(tmp_path, source)
+    return read(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", "[" * 100_000 + "]" * 100_000),  # the dictionary's shape
+        ("deep2.json", '{"terms": ' * 100_000 + "[]" + "}" * 100_000),  # gloss's own
+        ("lines.json", '[{"trigedasleng": "x", "y": ' + "[" * 100_000 + "]" * 100_000 + "}]"),
+    ],
+)
+def test_json_nested_too_deeply_is_one_clear_error(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossError) as err:
+        read_source(path)
+    assert err.value.lines() == [f"{path}: nested too deeply to read"]
