@@ -76,6 +76,7 @@ def test_rejected_entries_are_left_alone(tmp_path: Path) -> None:
             [],
             "{source}:1:6: invalid JSON: Expecting property name enclosed in double quotes\n",
         ),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, [], "{source}: nested too deeply to read\n"),
     ],
 )
 def test_unreadable_sources_change_nothing(
