@@ -27,7 +27,7 @@ from glossary.learn import (
 )
 from glossary.merge import MergeReport, merge
 from glossary.models import Glossary
-from glossary.normalize import squash
+from glossary.normalize import fold, squash
 from glossary.store import Document
 
 SHOWN = 0.3
@@ -149,8 +149,9 @@ class Lesson:
 
     words: list[Learned] = field(default_factory=list)
     covered: set[str] = field(default_factory=set)  # `squash` keys
-    pairs: int = 0
+    pairs: int = 0  # phrase and translation pairs
     anchors: int = 0
+    phrases: int = 0  # distinct phrases among the pairs, as each word's evidence counts them
 
     def has_entry(self, item: Learned) -> bool:
         return squash(item.word) in self.covered
@@ -170,4 +171,5 @@ def lesson(glossary: Glossary, files: Sequence[tuple[str, Imported]] = ()) -> Le
         for word, senses in anchors_of(more).items():
             anchors.setdefault(word, []).extend(senses)
     words = learn(pairs, anchors)
-    return Lesson(words, covered(glossary), len(pairs), len(anchors))
+    phrases = len({fold(p.conlang) for p in pairs})
+    return Lesson(words, covered(glossary), len(pairs), len(anchors), phrases)

@@ -71,13 +71,21 @@ def learn(
     else:
         for line in _table(words, result):
             typer.echo(line)
-    typer.echo(
-        f"learned {_count(len(result.words), 'word')} from {_count(result.pairs, 'phrase')}"
-        f" ({_count(result.anchors, 'known word')})",
-        err=True,
-    )
+    typer.echo(_summary(result), err=True)
     if problems:
         raise typer.Exit(1)
+
+
+def _summary(result: Lesson) -> str:
+    """`learned 4 words from 1 phrase (2 translations; 10 known words)`: phrases counted as
+    the rows count them, a phrase translated twice once."""
+    more = [_count(result.anchors, "known word")]
+    if result.pairs != result.phrases:
+        more.insert(0, _count(result.pairs, "translation"))
+    return (
+        f"learned {_count(len(result.words), 'word')} from {_count(result.phrases, 'phrase')}"
+        f" ({'; '.join(more)})"
+    )
 
 
 def _count(n: int, what: str) -> str:

@@ -215,3 +215,16 @@ def test_interlinear_marks_learned_glosses(glossary: Path) -> None:
         "    Yu    ste  kwelen",
         "    ~you  ~be  ~weak",
     ]
+
+
+def test_the_summary_counts_phrases_as_the_rows_do(in_tmp: Path) -> None:
+    # one phrase, translated two ways: each row says 1 phrase, and so does the summary
+    (in_tmp / "glossary.yaml").write_text(
+        "terms:\n  - term: Yu gonplei ste odon\n    kind: phrase\n"
+        "    translations: [Your fight it over, Your fight is over]\n",
+        encoding="utf-8",
+    )
+    code, out, err = run()
+    assert code == 0
+    assert {line.rsplit("  ", 1)[-1] for line in out.splitlines()} == {"1 phrase"}
+    assert err == "learned 4 words from 1 phrase (2 translations; 0 known words)\n"
