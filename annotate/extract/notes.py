@@ -151,6 +151,12 @@ def _entries(text: str, start: int, end: int) -> Iterator[Entry]:
         yield _entry(m)
 
 
+# A glossary line that describes rather than translates, with the rendering in quotes.
+_TOLD = re.compile(
+    r"\b(?:means|meaning|translates(?:\s+\w+)?\s+(?:to|as)|translated\s+as|for)\s*[:,]?\s*"
+    r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019]{1,80}?)[.,!?]?[\"\u201d\u2019']",
+    re.IGNORECASE,
+)
 # A pronunciation or remark after the term (`Vash tem (vahsh tehm) - we ride`).
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
@@ -158,6 +164,10 @@ _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 def _entry(m: re.Match[str]) -> Entry:
     # "move out, now (it's what a war chief yells)": the aside is not the translation
     right = re.sub(r"\s*\([^()]*\)", "", m.group("right"))
+    # "a word that means "home" when..." : the quoted rendering is the gloss
+    told = _TOLD.search(right)
+    if told:
+        right = told.group(1)
     # "the singing dunes. The Vesharri say it is the dead": the first sentence is the gloss
     right = re.split(r"(?<=[.!?])\s+(?=[A-Z])", right, maxsplit=1)[0]
     left = m.group("left")

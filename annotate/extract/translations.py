@@ -51,13 +51,19 @@ _CLOSE = r"[\"\u201d'\u2019*_]*"
 _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
 
 _CLOSING = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE)
+# What an author writes before a translation to say it is one.
+_LABELS = (
+    r"(?:english\s+)?(?:translation|trans(?:lated)?|meaning|lit(?:erally)?|fig(?:uratively)?"
+    r"|in\s+english)"
+)
 # `(x)`, `((x))`, `[x]`, `~[x]~`, `{x}` after the span, a label (`lit.`, `Translation:`) or a
 # part of speech (`, noun`) inside left out.
 _BRACKETED = re.compile(
     _CLOSE + r"[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"
-    r"(?:(?:lit(?:erally)?\.?|trans(?:lation|lated)?\.?|meaning|in\s+english)\s*[:,-]?\s*)?"
+    r"(?:" + _LABELS + r"\.?\s*[:,-]?\s*)?"
     r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,120}?)[\"\u201d'\u2019*_]*"
-    r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*(?:\)+|\]|\})",
+    r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*"
+    r"(?:\)+|\]|\}|(?<=[.,!?])(?=[\"\u201d]))",  # an author who forgot to close: up to the quote
     re.IGNORECASE,
 )
 # `~ We ride at dawn` and `~We ride at dawn~`: a tilde line after the span.
@@ -68,8 +74,9 @@ _TILDE = re.compile(
 )
 # `(Translation: We ride at dawn)` later in the paragraph, a speech tag or a few words between.
 _LABELLED = re.compile(
-    r"[(\[][ \t]*(?:english\s+)?(?:translation|trans|translated|meaning|lit(?:erally)?)\.?"
-    r"[ \t]*[:=-][ \t]*[\"\u201c'\u2018*_]*([^()\[\]\n]{2,160}?)[\"\u201d'\u2019*_]*"
+    r"[(\[][ \t]*"
+    + _LABELS
+    + r"\.?[ \t]*[:=-][ \t]*[\"\u201c'\u2018*_]*([^()\[\]\n]{2,160}?)[\"\u201d'\u2019*_]*"
     r"[ \t]*[.!?]?[ \t]*[)\]]",
     re.IGNORECASE,
 )
@@ -231,7 +238,7 @@ def _echo(near: Near) -> Gloss | None:
             break
         end = more.end(1)
     sentence = _clean(text[m.start(1) : end])
-    if not sentence or '"' in m.group(0) or m.group(1)[:1] in "([{~<":
+    if not sentence or '"' in m.group(0) or m.group(1).lstrip()[:1] in "([{~<":
         return None
     if not english(sentence, near, max_words=max(5, int(1.8 * near.words) + 2)):
         return None
