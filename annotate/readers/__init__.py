@@ -33,7 +33,8 @@ READERS: dict[str, Reader] = {
 
 
 def read_story(path: Path, label: str | None = None) -> Story:
-    """Read one story file; GlossError naming the file when it cannot be read."""
+    """Read one story file; GlossError naming the file when it cannot be read, `PartlyRead`
+    (with the story) when some of it could not (an EPUB missing a chapter file)."""
     label = label or str(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:

@@ -7,7 +7,8 @@ file is recorded in `Story.files` as `book.epub!OEBPS/chapter1.xhtml`, with line
 
 Nothing is extracted to disk and nothing is read that the spine does not name. Before reading,
 the declared sizes are checked: zipfile never inflates a member past its declared size, so a
-bomb is refused by its directory alone.
+bomb is refused by its directory alone. A chapter file missing from the archive is left out and
+the rest read (`PartlyRead` says which); every other problem refuses the book, in one sentence.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from annotate.readers.decoding import decode_markup, read_bytes
 from annotate.readers.dom import Document, parse_html, render
 from annotate.readers.flow import Flow
 from annotate.readers.opf import CONTAINER, Package, parse_package, rootfile
+from annotate.readers.partly import PartlyRead
 from annotate.story import Part, Story, StoryBuilder
 from glossary.errors import GlossError
 
@@ -60,7 +62,20 @@ def read_epub(path: Path, label: str) -> Story:
             return epub_story(archive, label)
     except _CORRUPT as err:
         # inside the archive, even an OSError (a seek before the start) is damage
-        raise GlossError(f"{label}: corrupt EPUB: {err}") from None
+        raise GlossError(f"{label}: corrupt EPUB: the archive is {damage(err)}") from None
+
+
+def damage(err: Exception) -> str:
+    """What is wrong with an archive or a member of it, as the end of a sentence."""
+    if isinstance(err, NotImplementedError):
+        return "compressed in a way gloss cannot read"
+    if isinstance(err, RuntimeError) and "encrypted" in str(err):
+        return "encrypted"
+    if isinstance(err, zipfile.BadZipFile) and str(err).startswith("Bad CRC-32"):
+        return "damaged (its checksum does not match)"
+    if isinstance(err, zlib.error | EOFError):
+        return "damaged (it does not decompress)"
+    return "damaged"
 
 
 def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
@@ -68,7 +83,11 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
     opf = _opf_path(archive, label)
     package = parse_package(_member(archive, opf, label), opf, label)
     docs: list[tuple[str, Document]] = []
+    missing: list[str] = []
     for item in package.spine:
+        if item.path not in archive.NameToInfo:
+            missing.append(item.path)  # one lost chapter is no reason to lose the book
+            continue
         raw = _member(archive, item.path, label)
         if raw.strip():  # an empty file is no reason to refuse the book
             text, utf8 = decode_markup(raw, f"{label}!{item.path}")
@@ -99,8 +118,17 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
                 chapter += 1
     flow.end()
     if builder.offset == start:
+        if missing:
+            raise GlossError(f"{label}: corrupt EPUB: {_are_missing(missing)}")
         raise GlossError(f"{label}: no story text in the EPUB's spine")
+    if missing:
+        message = f"{label}: corrupt EPUB: {_are_missing(missing)}; read the rest"
+        raise PartlyRead(builder.build(), message)
     return builder.build()
+
+
+def _are_missing(names: list[str]) -> str:
+    return f"{names[0]} is missing" if len(names) == 1 else f"{', '.join(names)} are missing"
 
 
 def check_sizes(archive: zipfile.ZipFile, label: str) -> None:
@@ -120,8 +148,11 @@ def _member(archive: zipfile.ZipFile, name: str, label: str) -> bytes:
         raise GlossError(f"{label}: corrupt EPUB: {name} is missing") from None
     if info.file_size > MAX_MEMBER:
         raise GlossError(f"{label}: refused: {name} would expand to {info.file_size // 2**20} MB")
-    with archive.open(info) as member:
-        return member.read()  # never more than the declared size
+    try:
+        with archive.open(info) as member:
+            return member.read()  # never more than the declared size
+    except _CORRUPT as err:
+        raise GlossError(f"{label}: corrupt EPUB: {name} is {damage(err)}") from None
 
 
 def _opf_path(archive: zipfile.ZipFile, label: str) -> str:

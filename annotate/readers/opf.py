@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError
 
-from defusedxml import DefusedXmlException  # type: ignore[import-untyped, unused-ignore]
+from defusedxml import (  # type: ignore[import-untyped, unused-ignore]
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped, unused-ignore]
 
 from glossary.errors import GlossError
@@ -99,8 +104,25 @@ def _xml(data: bytes, label: str, member: str) -> Element:
     try:
         root: Element = fromstring(data)
     except (ParseError, DefusedXmlException, ValueError) as err:
-        raise GlossError(f"{label}: corrupt EPUB: {member}: {err}") from None
+        raise GlossError(f"{label}: {_refusal(err, member)}") from None
     return root
+
+
+def _refusal(err: Exception, member: str) -> str:
+    """Why an EPUB's XML was not read, as a sentence (defusedxml's own say `EntitiesForbidden(
+    name='lol', system_id=None, public_id=None)`)."""
+    if isinstance(err, EntitiesForbidden):
+        return f"refused: {member} declares an XML entity ({err.name!r}), as entity bombs do"
+    if isinstance(err, DTDForbidden | ExternalReferenceForbidden):
+        return f"refused: {member} refers to a file outside the EPUB"
+    if isinstance(err, ParseError):
+        what = str(err).split(":", 1)[0]
+        line, column = err.position
+        return (
+            f"corrupt EPUB: {member} is not well-formed XML ({what} at line {line}, "
+            f"column {column + 1})"
+        )
+    return f"corrupt EPUB: {member} is not XML gloss can read"
 
 
 def _local(tag: object) -> str:

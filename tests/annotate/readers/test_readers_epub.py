@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import zipfile
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from annotate.readers import epub as epub_module
 from annotate.readers import read_story
+from annotate.readers.partly import PartlyRead
 from annotate.story import Story
 from glossary.errors import GlossError
 
@@ -227,6 +229,12 @@ BOMB_OPF = """<?xml version="1.0"?>
 """
 
 
+EXTERNAL_OPF = """<?xml version="1.0"?>
+<!DOCTYPE package [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+<package xmlns="http://www.idpf.org/2007/opf"><metadata><title>&e;</title></metadata></package>
+"""
+
+
 def without(name: str) -> dict[str, str]:
     return {k: v for k, v in FANFICFARE.items() if k != name}
 
@@ -236,12 +244,26 @@ def without(name: str) -> dict[str, str]:
     [
         (without("content.opf"), "corrupt EPUB: content.opf is missing"),
         ({"OEBPS/a.xhtml": "<p>x</p>"}, "corrupt EPUB: no OPF package file"),
-        (without("OEBPS/file0001.xhtml"), "corrupt EPUB: OEBPS/file0001.xhtml is missing"),
-        ({**FANFICFARE, "content.opf": "<package><broken"}, "corrupt EPUB: content.opf:"),
-        ({**FANFICFARE, "content.opf": BOMB_OPF}, "corrupt EPUB: content.opf:"),
+        (
+            {k: v for k, v in FANFICFARE.items() if not k.startswith("OEBPS/file")},
+            "corrupt EPUB: OEBPS/file0002.xhtml, OEBPS/file0001.xhtml are missing",
+        ),
+        (
+            {**FANFICFARE, "content.opf": "<package><broken"},
+            "corrupt EPUB: content.opf is not well-formed XML (unclosed token at line 1, "
+            "column 10)",
+        ),
+        (
+            {**FANFICFARE, "content.opf": BOMB_OPF},
+            "refused: content.opf declares an XML entity ('a'), as entity bombs do",
+        ),
+        (
+            {**FANFICFARE, "content.opf": EXTERNAL_OPF},
+            "refused: content.opf declares an XML entity ('e'), as entity bombs do",
+        ),
         (
             {**FANFICFARE, "content.opf": opf("T", [("a", "a.xhtml")]).replace('"a"/>', '"b"/>')},
-            "the spine names 'b', not in the manifest",
+            "corrupt EPUB: the spine names 'b', not in the manifest",
         ),
         (
             {**FANFICFARE, "OEBPS/file0001.xhtml": xhtml(""), "OEBPS/file0002.xhtml": ""},
@@ -250,14 +272,30 @@ def without(name: str) -> dict[str, str]:
         ),
     ],
 )
-def test_corrupt_epubs_are_one_clear_error(
+def test_corrupt_epubs_are_one_sentence(
     tmp_path: Path, members: dict[str, str], message: str
 ) -> None:
     path = build(tmp_path / "bad.epub", members)
     with pytest.raises(GlossError) as caught:
         read_story(path)
-    assert caught.value.message.startswith(f"{path}: ")
-    assert message in caught.value.message
+    assert caught.value.lines() == [f"{path}: {message}"]
+    assert not isinstance(caught.value, PartlyRead)
+
+
+def test_a_missing_chapter_file_is_left_out_and_said(tmp_path: Path) -> None:
+    path = build(tmp_path / "lost.epub", without("OEBPS/file0002.xhtml"))
+    with pytest.raises(PartlyRead) as caught:
+        read_story(path)
+    assert caught.value.lines() == [
+        f"{path}: corrupt EPUB: OEBPS/file0002.xhtml is missing; read the rest"
+    ]
+    story = caught.value.story
+    assert "Clarke said Wanheda." in story.text  # the chapter that is there
+    assert "Lexa spoke" not in story.text
+    assert where(story, "Clarke said") == (f"{path}!OEBPS/file0001.xhtml", 7)
+    # it crosses to the process that reports it whole
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (again.story.text, again.lines()) == (story.text, caught.value.lines())
 
 
 @pytest.mark.parametrize(
@@ -281,14 +319,26 @@ def test_a_truncated_archive(tmp_path: Path) -> None:
         read_story(path)
 
 
-def test_a_damaged_member(tmp_path: Path) -> None:
-    path = build(tmp_path / "d.epub", {**FANFICFARE, "OEBPS/file0001.xhtml": "x" * 5000})
+@pytest.mark.parametrize(
+    ("stored", "damage"),
+    [
+        (False, "damaged (it does not decompress)"),  # inside the deflated bytes
+        (True, "damaged (its checksum does not match)"),  # stored: only the CRC tells
+    ],
+)
+def test_a_damaged_member(tmp_path: Path, stored: bool, damage: str) -> None:
+    path = tmp_path / "d.epub"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as z:
+        for name, text in {**FANFICFARE, "OEBPS/file0001.xhtml": "x" * 5000}.items():
+            z.writestr(name, text)
+        info = z.getinfo("OEBPS/file0001.xhtml")
     data = bytearray(path.read_bytes())
-    at = data.index(b"OEBPS/file0001.xhtml") + len("OEBPS/file0001.xhtml") + 4
-    data[at : at + 8] = b"\xff" * 8  # inside the deflated bytes: a CRC or zlib error
+    at = info.header_offset + 30 + len(info.filename) + len(info.extra) + 4  # its data
+    data[at : at + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
-    with pytest.raises(GlossError, match=f"^{path}: "):
+    with pytest.raises(GlossError) as caught:
         read_story(path)
+    assert caught.value.lines() == [f"{path}: corrupt EPUB: OEBPS/file0001.xhtml is {damage}"]
 
 
 @pytest.mark.parametrize(
