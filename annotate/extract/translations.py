@@ -48,9 +48,9 @@ class Near:
 
 
 _CLOSE = r"[\"\u201d'\u2019*_]*"
-_TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019"
+_TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019\u2013\u2014"
 
-_CLOSING = re.compile(_CLOSE + r"[.,!?]*" + _CLOSE)
+_CLOSING = re.compile(_CLOSE + r"[.,!?\u2014\u2013\u2026-]*" + _CLOSE)  # `au—"`: cut off
 # What an author writes before a translation to say it is one.
 _LABELS = (
     r"(?:english\s+)?(?:translation|trans(?:lated)?|meaning|lit(?:erally)?|fig(?:uratively)?"
