@@ -18,6 +18,7 @@ from glossary.errors import GlossError
 from glossary.models import Glossary
 
 if TYPE_CHECKING:
+    from annotate.lexicon import Lexicon
     from glossary.learned import Glosser
 
 # A story and its spots, or why it could not be read; or the story rendered where it was read.
@@ -33,6 +34,7 @@ class Layout:
     fmt: Format
     color: bool = False
     width: int | None = None
+    every: bool = False
 
 
 @dataclass
@@ -54,8 +56,8 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
     _worker = _Worker(spotter, first)
     if layout is not None:
         _worker.module = story_by_story(layout.fmt)
-        _worker.options = Options(
-            layout.color, layout.width, word=spotter.entry_for, learned=learning(spotter.glossary)
+        _worker.options = options_for(
+            spotter, color=layout.color, width=layout.width, every=layout.every
         )
 
 
@@ -100,8 +102,25 @@ def render_files(
     return ordered_map(_rendered, files, jobs, _prepare, (spotter, first, layout))
 
 
+def options_for(
+    spotter: Spotter, *, color: bool = False, width: int | None = None, every: bool = False
+) -> Options:
+    """The options of one run, with the word glosses of `spotter`'s glossary (interlinear)."""
+    glossary = spotter.glossary
+    return Options(
+        color,
+        width,
+        word=spotter.entry_for,
+        learned=learning(glossary),
+        lexicon=lexicon_glosses(glossary.language),
+        every=every,
+    )
+
+
 def learning(glossary: Glossary) -> Callable[[str], str | None]:
-    """The best learned gloss of a word no entry covers; learns on first use (interlinear)."""
+    """The best learned gloss of a word no entry translates; learns on first use
+    (interlinear). An entry without a translation covers nothing here: its word may still
+    be learned from the phrases."""
     glosser: Glosser | None = None
 
     def best(word: str) -> str | None:
@@ -109,7 +128,32 @@ def learning(glossary: Glossary) -> Callable[[str], str | None]:
         if glosser is None:
             from glossary.learned import Glosser
 
-            glosser = Glosser(glossary)
+            translated = [e for e in glossary.terms if e.translations]
+            glosser = Glosser(glossary.model_copy(update={"terms": translated}))
         return glosser.best(word)
 
     return best
+
+
+def lexicon_glosses(language: str | None) -> Callable[[str], str | None]:
+    """The first translation the bundled lexicon of `language` gives a word (not a name);
+    the lexicon read on first use; none when there is no such lexicon or it is broken."""
+    lexicon: Lexicon | None = None
+    loaded = False
+
+    def first(word: str) -> str | None:
+        nonlocal lexicon, loaded
+        if not loaded:
+            from annotate.lexicon import load_lexicon
+
+            loaded = True
+            try:
+                lexicon = load_lexicon("auto", language)
+            except GlossError:
+                lexicon = None  # a broken lexicon glosses nothing; the rest still works
+        entry = lexicon.lookup(word) if lexicon is not None else None
+        if entry is None or entry.kind == "name" or not entry.translations:
+            return None
+        return entry.translations[0]
+
+    return first

@@ -48,6 +48,14 @@ def annotate(
     first: Annotated[
         bool, typer.Option("--first", help="Gloss only the first occurrence of a term per story.")
     ] = False,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--every",
+            help="Gloss every occurrence (by default: the first in each chapter or scene, and"
+            " again after a long gap).",
+        ),
+    ] = False,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -75,23 +83,24 @@ def annotate(
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
     """
     from annotate import heap
-    from annotate.batch import Layout, learning, render_files, spot_files
+    from annotate.batch import Layout, options_for, render_files, spot_files
     from annotate.commands.glossing import Glossing, is_folder, write_all
     from annotate.readers import find_stories
     from annotate.render.formats import story_by_story
-    from annotate.render.model import Options
     from annotate.spotting import Spotter
     from glossary import files, store
 
     with heap.settled(), reported():  # a big glossary makes many objects, all long-lived
         known = store.read(glossary)
         spotter = Spotter(known)
+    if first and every:
+        raise typer.BadParameter("--first and --every ask for opposite things: choose one")
     to_terminal = output is None and sys.stdout.isatty()
-    options = Options(
+    options = options_for(
+        spotter,
         color=_colour(color, to_terminal),
         width=(width if width is not None else _terminal_width(to_terminal)) or None,
-        word=spotter.entry_for,
-        learned=learning(known),
+        every=every,
     )
     run = Glossing(
         list(find_stories(paths or [Path("stories")])), fmt, options, progress=not to_terminal
@@ -100,7 +109,11 @@ def annotate(
     # one story in memory at a time. Only one html page (contents first) holds them all.
     outcomes = (
         render_files(
-            run.stories, spotter, Layout(fmt, options.color, width=options.width), first, jobs
+            run.stories,
+            spotter,
+            Layout(fmt, options.color, width=options.width, every=every),
+            first,
+            jobs,
         )
         if story_by_story(fmt) is not None
         else spot_files(run.stories, spotter, first, jobs)

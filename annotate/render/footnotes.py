@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from annotate.render.glosses import gloss, used
+from annotate.render.choice import Shown, chosen
+from annotate.render.glosses import used
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.terminal import Piece, Style, each_story, emit, paint, story_pieces
 from annotate.spotting import Spot
@@ -29,8 +30,11 @@ def one(item: Glossed, options: Options) -> str:
     """One story on its own."""
     entries = used(item.story, item.spots)
     number = {id(u.entry): u.number for u in entries}
+    shown = chosen(item.story, item.spots, every=options.every)
 
-    def marker(spot: Spot) -> Piece:
+    def marker(spot: Spot) -> Piece | None:
+        if shown[id(spot)] != Shown.gloss:
+            return None
         return (f"[{number[id(spot.entry)]}]", Style.MARK)
 
     pieces = story_pieces(item.story, item.spots, marker, color=options.color)
@@ -39,6 +43,6 @@ def one(item: Glossed, options: Options) -> str:
         lines += ["", RULE]
         for u in entries:
             also = f" (as {', '.join(u.others)})" if u.others else ""
-            mark = paint(f"[{u.number}]", Style.MARK, options.color)
-            lines.append(f"{mark} {u.entry.term}{also}: {gloss(u.entry)}")
+            mark = paint(f"[{u.number}]", Style.MARK, options.color) if u.number else "-"
+            lines.append(f"{mark} {u.entry.term}{also}: {u.said}")
     return "\n".join(lines) + "\n"

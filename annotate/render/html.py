@@ -4,17 +4,21 @@ on hover and on tap, the glossary of what was used at the end, readable on a pho
 Every piece of story and glossary text is escaped, and the page's Content-Security-Policy
 allows no script at all, so nothing a story holds can run. A gloss is a focusable span, so a
 tap (focus) shows it as a hover does, with CSS alone; on a small screen it shows as a bar at
-the bottom, where a finger does not hide it. Several stories make one page with contents.
+the bottom, where a finger does not hide it. Each gloss links to the word's entry in the
+glossary at the end. Several stories make one page with contents.
 
-Example: <span class="g" tabindex="0">Wanheda<span class="t" role="tooltip">...</span></span>
+Example: <span class="g" tabindex="0">Wanheda<span class="t" role="tooltip">... <a
+href="#s1-g2">glossary</a></span></span>
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
-from annotate.render.glosses import gloss, title, used
+from annotate.render.choice import Shown, chosen
+from annotate.render.glosses import Used, gloss, title, used
 from annotate.render.model import Glossed, Options
 from annotate.render.runs import Block, blocks, grouped, runs
 from annotate.story import NOTE_PARTS, Part
@@ -37,17 +41,19 @@ p { margin: 0 0 1em; overflow-wrap: break-word; }
 .notes { color: var(--muted); font-size: .95em; }
 .g { position: relative; border-bottom: 1px dotted var(--line); cursor: help; }
 .g:focus { outline: 2px solid var(--line); outline-offset: 2px; border-radius: 2px; }
-.t { display: none; position: absolute; left: 0; top: 100%; z-index: 2; margin-top: .2rem;
+.t { display: none; position: absolute; left: 0; top: 100%; z-index: 2;
+  border-top: .2rem solid transparent; background-clip: padding-box; /* no gap to lose hover */
   width: max-content; max-width: min(20rem, 80vw); padding: .35rem .6rem;
   border-radius: .4rem; background: var(--tip); color: var(--tip-ink); font: 400 .95rem/1.4
   system-ui, -apple-system, "Segoe UI", sans-serif; font-style: normal; white-space: normal;
   box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
-.g:hover .t, .g:focus .t { display: block; }
+.g:hover .t, .g:focus .t, .g:focus-within .t { display: block; }
 .p { display: none; }
+.t a { font-size: .85em; color: inherit; opacity: .8; }
 @media (max-width: 36rem), (hover: none) {
   .g { cursor: pointer; } /* iOS only sends a tap's click to what looks clickable */
-  .g:focus .t { position: fixed; left: .5rem; right: .5rem; bottom: .5rem; top: auto;
-    width: auto; max-width: none; padding: .7rem .9rem; font-size: 1rem; }
+  .g:focus .t, .g:focus-within .t { position: fixed; left: .5rem; right: .5rem;
+    bottom: .5rem; top: auto; width: auto; max-width: none; padding: .7rem .9rem; font-size: 1rem; }
 }
 nav ol { padding-left: 1.4rem; }
 a { color: inherit; }
@@ -73,7 +79,7 @@ def render(items: Sequence[Glossed], options: Options) -> str:
             body.append(f'<li><a href="#{name}">{escape(title(item.story))}</a></li>')
         body.append("</ol></nav>")
     for name, item in zip(names, items, strict=True):
-        body.append(_article(item, name))
+        body.append(_article(item, name, options))
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -98,27 +104,46 @@ def render(items: Sequence[Glossed], options: Options) -> str:
     )
 
 
-def _article(item: Glossed, name: str) -> str:
+@dataclass(frozen=True)
+class _Page:
+    """What glossing one story's text needs: the choice per spot, the entries' anchors."""
+
+    item: Glossed
+    shown: dict[int, Shown]
+    anchors: dict[int, str]  # per entry (by id): the id of its glossary entry
+
+
+def _article(item: Glossed, name: str, options: Options) -> str:
     story = item.story
+    entries = used(story, item.spots)
+    page = _Page(
+        item,
+        chosen(story, item.spots, every=options.every),
+        {id(u.entry): _anchor(name, u, i) for i, u in enumerate(entries, 1)},
+    )
     out = [f'<article id="{name}">', f"<h1>{escape(title(story))}</h1>"]
     for block in blocks(story):
-        out.append(_block(item, block))
-    entries = used(story, item.spots)
+        out.append(_block(page, block))
     if entries:
         out.append('<section class="glossary"><h2>Glossary</h2><dl>')
         for u in entries:
             also = f' <span class="as">({escape(", ".join(u.others))})</span>' if u.others else ""
-            out.append(f'<dt id="{name}-g{u.number}">{escape(u.entry.term)}{also}</dt>')
-            out.append(f"<dd>{escape(gloss(u.entry))}</dd>")
+            anchor = page.anchors[id(u.entry)]
+            out.append(f'<dt id="{anchor}">{escape(u.entry.term)}{also}</dt>')
+            out.append(f"<dd>{escape(u.said)}</dd>")
         out.append("</dl></section>")
     out.append("</article>")
     return "\n".join(o for o in out if o)
 
 
-def _block(item: Glossed, block: Block) -> str:
+def _anchor(name: str, entry: Used, position: int) -> str:
+    return f"{name}-g{entry.number}" if entry.number else f"{name}-n{position}"
+
+
+def _block(page: _Page, block: Block) -> str:
     if block.part == Part.title:
         return ""  # it is the heading already
-    inner = _inline(item, block.start, block.end)
+    inner = _inline(page, block.start, block.end)
     if block.part == Part.chapter_title:
         return f"<h2>{inner}</h2>"
     if block.part in NOTE_PARTS or block.part == Part.summary:
@@ -126,7 +151,8 @@ def _block(item: Glossed, block: Block) -> str:
     return f"<p>{inner}</p>"
 
 
-def _inline(item: Glossed, start: int, end: int) -> str:
+def _inline(page: _Page, start: int, end: int) -> str:
+    item = page.item
     text = item.story.text
     out: list[str] = []
     for spot, group in grouped(runs(item.story, item.spots, start, end)):
@@ -136,13 +162,14 @@ def _inline(item: Glossed, start: int, end: int) -> str:
             else _lines(text[r.start : r.end])
             for r in group
         )
-        if spot is None:
+        if spot is None or page.shown[id(spot)] != Shown.gloss:
             out.append(words)
         else:
             out.append(
                 f'<span class="g" tabindex="0">{words}<span class="t" role="tooltip">'
                 f'<span class="p"> [</span>{escape(gloss(spot.entry))}'
-                '<span class="p">]</span></span></span>'
+                f'<span class="p">]</span> <a href="#{page.anchors[id(spot.entry)]}">'
+                "glossary</a></span></span>"
             )
     return "".join(out)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from annotate.render.choice import Shown, chosen
 from annotate.render.glosses import gloss
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.terminal import Piece, Style, each_story, emit, story_pieces
@@ -28,6 +29,11 @@ def render(items: Sequence[Glossed], options: Options) -> str:
 
 
 def one(item: Glossed, options: Options) -> str:
-    """One story on its own."""
-    pieces = story_pieces(item.story, item.spots, bracket, color=options.color)
+    """One story on its own: a gloss where a reader needs one (`choice`)."""
+    shown = chosen(item.story, item.spots, every=options.every)
+
+    def after(spot: Spot) -> Piece | None:
+        return bracket(spot) if shown[id(spot)] == Shown.gloss else None
+
+    pieces = story_pieces(item.story, item.spots, after, color=options.color)
     return emit(pieces, color=options.color, width=options.width) + "\n"

@@ -2,6 +2,11 @@
 words set out Leipzig-style: the words, a word-by-word gloss aligned in columns under them,
 and the free translation in quotes. Single glossed words keep an inline gloss.
 
+A word's gloss is its entry's, else the bundled lexicon's (of the glossary's language), else
+the one learned from the glossary's phrases (marked `~`); `?` only for a word nobody knows.
+Single words are glossed where a reader needs it (`choice`); a stretch is set out unless every
+span of it was glossed just before.
+
 Example (`~`: learned from the glossary's phrases; `?`: not known):
     Yu      gonplei  ste  odon.
     you     fight    ~be  over
@@ -14,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from annotate.render.choice import Shown, chosen
 from annotate.render.glosses import gloss, short_gloss
 from annotate.render.inline import bracket
 from annotate.render.model import Glossed, Options, Rendered, each
@@ -69,7 +75,10 @@ def leipzig(story: Story, stretch: Stretch, options: Options) -> list[str]:
     words = story.text[stretch.start : stretch.end].split()
     glosses = [_word_gloss(w, options) for w in words]
     entries = [s.entry for s in stretch.spots]
-    free = gloss(entries[0]) if len(entries) == 1 else " / ".join(map(short_gloss, entries))
+    if len(entries) == 1:
+        free = gloss(entries[0])
+    else:
+        free = " / ".join(g for g in map(short_gloss, entries) if g)
     columns = [max(width_of(w), width_of(g)) for w, g in zip(words, glosses, strict=True)]
     rows: list[list[int]] = [[]]
     used = len(INDENT)
@@ -85,7 +94,8 @@ def leipzig(story: Story, stretch: Stretch, options: Options) -> list[str]:
         under = "  ".join(_pad(glosses[i], columns[i]) for i in row).rstrip()
         lines.append(INDENT + paint(top, Style.ITALIC, options.color))
         lines.append(INDENT + paint(under, Style.GLOSS, options.color))
-    lines.append(f"{INDENT}\u2018{free}\u2019")
+    if free:
+        lines.append(f"{INDENT}\u2018{free}\u2019")
     return lines
 
 
@@ -95,15 +105,20 @@ def _pad(text: str, size: int) -> str:
 
 def _word_gloss(word: str, options: Options) -> str:
     """Leipzig: a gloss of several English words is one column, its words joined by dots;
-    `~` marks a gloss learned from the glossary's phrases (no entry has the word)."""
+    the entry's gloss, else the lexicon's, else `~` and the one learned from the glossary's
+    phrases, else `?`."""
     bare = _EDGES.sub("", word)
-    entry = options.word(bare) if bare else None
-    if entry is None:
-        learned = options.learned(bare) if bare else None
-        return "~" + ".".join(learned.split()) if learned else "?"
-    if entry.kind == "name":
+    if not bare:
+        return "?"
+    entry = options.word(bare)
+    if entry is not None and entry.kind == "name":
         return bare
-    return ".".join(short_gloss(entry).split())
+    found = short_gloss(entry) if entry is not None else ""
+    if not found and (lexicon := options.lexicon(bare)):
+        found = lexicon
+    if not found and (learned := options.learned(bare)):
+        found = "~" + learned
+    return ".".join(found.split()) or "?"
 
 
 def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
@@ -117,11 +132,15 @@ def render(items: Sequence[Glossed], options: Options) -> str:
 def one(item: Glossed, options: Options) -> str:
     """One story on its own."""
     story = item.story
-    found = stretches(story, item.spots)
-    in_stretch = {id(s) for st in found for s in st.spots}
+    shown = chosen(story, item.spots, every=options.every)
+    every = stretches(story, item.spots)
+    found = [st for st in every if any(shown[id(s)] != Shown.repeat for s in st.spots)]
+    in_stretch = {id(s) for st in every for s in st.spots}
 
     def after(spot: Spot) -> Piece | None:
-        return None if id(spot) in in_stretch else bracket(spot)
+        if id(spot) in in_stretch or shown[id(spot)] != Shown.gloss:
+            return None
+        return bracket(spot)
 
     paragraphs = []
     for block in blocks(story):

@@ -1,7 +1,12 @@
 """`json`: every glossed span with its offsets into the story's text, grouped per story.
 
+Every span is listed, with `shown`: what the reading formats do there and why (`gloss`;
+`story`: the story translates it right there; `repeat`: glossed not long before in this
+scene, glossed anyway with `--every`; `untranslated`: no translation yet).
+
 Example: [{"story": "stories/x.txt", "spans": [{"term": "Wanheda", "text": "Wanheddaa",
-"start": 120, "end": 129, "line": 3, "translations": ["Commander of Death"], ...}]}]
+"start": 120, "end": 129, "line": 3, "translations": ["Commander of Death"], ...,
+"shown": "gloss"}]}]
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
+from annotate.render.choice import choose
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.story import Story
 from glossary.models import Entry
@@ -68,14 +74,17 @@ def one(item: Glossed, options: Options) -> str:
     fields: dict[int, tuple[str, str]] = {}  # per entry: what comes before `text`, after `line`
     rows: list[str] = []
     offsets = [spot.start for spot in item.spots]
-    for (start, end, entry), line in zip(item.spots, lines(story, offsets), strict=True):
+    shown = choose(story, item.spots, every=options.every)
+    for (start, end, entry), line, why in zip(
+        item.spots, lines(story, offsets), shown, strict=True
+    ):
         both = fields.get(id(entry))
         if both is None:
             both = fields[id(entry)] = _fields(entry)
         before, after = both
         rows.append(
             f'{before}{_string(text[start:end])}, "start": {start}, "end": {end}, "line": {line}'
-            f"{after}"
+            f'{after}, "shown": "{why}"}}'
         )
     return head + "\n" + ",\n".join(rows) + "\n  ]}"
 
@@ -86,5 +95,5 @@ def _fields(entry: Entry) -> tuple[str, str]:
     return (
         f'    {{"term": {_string(entry.term)}, "text": ',
         f', "translations": [{translations}], "kind": {_string(entry.kind)},'
-        f' "status": {_string(entry.status)}}}',
+        f' "status": {_string(entry.status)}',
     )

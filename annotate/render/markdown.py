@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from annotate.render.choice import Shown, chosen
 from annotate.render.glosses import gloss, title, used
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.render.runs import blocks, grouped, runs
@@ -35,7 +36,7 @@ def _unlist(match: re.Match[str]) -> str:
     return f"{match.group(4)}\\{match.group(5)}"
 
 
-def _inline(item: Glossed, start: int, end: int) -> str:
+def _inline(item: Glossed, start: int, end: int, shown: dict[int, Shown]) -> str:
     text = item.story.text
     out: list[str] = []
     for spot, group in grouped(runs(item.story, item.spots, start, end)):
@@ -52,14 +53,14 @@ def _inline(item: Glossed, start: int, end: int) -> str:
                 piece = f"{lead}*{body}*{trail}"
             pieces.append(piece)
         joined = "".join(pieces)
-        if spot is not None:
+        if spot is not None and shown[id(spot)] == Shown.gloss:
             joined = f"**{joined}** _({escape(gloss(spot.entry))})_"
         out.append(joined)
     return "".join(out)
 
 
-def _paragraph(item: Glossed, start: int, end: int) -> str:
-    lines = [line.strip() for line in _inline(item, start, end).split("\n")]
+def _paragraph(item: Glossed, start: int, end: int, shown: dict[int, Shown]) -> str:
+    lines = [line.strip() for line in _inline(item, start, end, shown).split("\n")]
     return "\\\n".join(line for line in lines if line)
 
 
@@ -69,7 +70,7 @@ def _table(item: Glossed) -> list[str]:
         return []
     rows = ["## Glossary", "", "| Term | Translation | As written |", "| --- | --- | --- |"]
     for u in entries:
-        cells = [u.entry.term, gloss(u.entry), ", ".join(u.others)]
+        cells = [u.entry.term, u.said, ", ".join(u.others)]
         rows.append("| " + " | ".join(escape(c).replace("\n", " ") for c in cells) + " |")
     return ["", *rows]
 
@@ -78,8 +79,9 @@ def one(item: Glossed, options: Options) -> str:
     """One story on its own."""
     story = item.story
     out = [f"# {escape(title(story))}"]
+    shown = chosen(story, item.spots, every=options.every)
     for block in blocks(story):
-        body = _paragraph(item, block.start, block.end)
+        body = _paragraph(item, block.start, block.end, shown)
         if not body:
             continue
         if block.part == Part.title:

@@ -35,6 +35,10 @@ def _nothing_learned(word: str) -> str | None:
     return None
 
 
+def _no_lexicon(word: str) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Options:
     """Layout choices the command makes from the terminal and the flags.
@@ -48,6 +52,10 @@ class Options:
     word: Callable[[str], Entry | None] = field(default=_no_words)
     # A gloss learned from the glossary's phrases for a word no entry covers (interlinear).
     learned: Callable[[str], str | None] = field(default=_nothing_learned)
+    # The gloss the bundled lexicon of the glossary's language gives a word (interlinear).
+    lexicon: Callable[[str], str | None] = field(default=_no_lexicon)
+    # Gloss every occurrence, not only the first in each scene and after a long gap.
+    every: bool = False
 
 
 def each(

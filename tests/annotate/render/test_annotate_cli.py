@@ -43,12 +43,22 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_inline_is_the_default_and_stories_the_default_folder(folder: Path) -> None:
+    # A repeat a few words on is left as it is: the reader has just read its gloss.
     assert run() == (
         0,
-        'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said.'
-        " HEDDAA [Commander]!\n",
+        'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said. HEDDAA!\n',
         "",
     )
+
+
+def test_every_glosses_each_repeat(folder: Path) -> None:
+    code, out, _ = run("--every")
+    assert (code, out.count("[Commander]")) == (0, 2)
+
+
+def test_first_and_every_together_are_a_usage_error(folder: Path) -> None:
+    code, _, err = run("--first", "--every")
+    assert code == 2 and "choose one" in err
 
 
 def test_first_glosses_each_term_once(folder: Path) -> None:
@@ -72,6 +82,7 @@ def test_json_spans_per_story(folder: Path) -> None:
                     "translations": ["Commander"],
                     "kind": "word",
                     "status": "candidate",
+                    "shown": "gloss",
                 },
                 {
                     "term": "Yu gonplei ste odon",
@@ -82,6 +93,7 @@ def test_json_spans_per_story(folder: Path) -> None:
                     "translations": ["Your fight is over"],
                     "kind": "word",
                     "status": "candidate",
+                    "shown": "gloss",
                 },
                 {
                     "term": "Heda",
@@ -92,6 +104,7 @@ def test_json_spans_per_story(folder: Path) -> None:
                     "translations": ["Commander"],
                     "kind": "word",
                     "status": "candidate",
+                    "shown": "repeat",
                 },
             ],
         }
@@ -112,9 +125,7 @@ def test_a_bad_story_is_one_line_and_the_others_are_still_printed(folder: Path) 
     (folder / "stories" / "notes.pdf").write_bytes(b"%PDF")
     code, out, err = run("stories", "missing.txt")
     assert code == 1
-    assert out == 'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said.' + (
-        " HEDDAA [Commander]!\n"
-    )
+    assert out == 'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said. HEDDAA!\n'
     assert err.splitlines() == [
         "stories/bad.epub: not an EPUB (not a zip archive)",
         "stories/notes.pdf: skipped (not a story format)",

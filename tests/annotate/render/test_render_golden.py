@@ -36,6 +36,7 @@ FORMATS = {
 VARIANTS = [
     (f"{FIXTURES}/traps.txt", f"{FIXTURES}/traps.yaml", "inline", ["--color", "--width", "60"]),
     (f"{FIXTURES}/traps.txt", f"{FIXTURES}/traps.yaml", "footnotes", ["--first"]),
+    (f"{FIXTURES}/traps.txt", f"{FIXTURES}/traps.yaml", "inline", ["--every"]),
     (f"{FIXTURES}/traps.txt", f"{FIXTURES}/traps.yaml", "interlinear", ["--width", "40"]),
     ("stories/002_8293946bfcb2c4ab.txt", f"{FIXTURES}/trigedasleng.yaml", "inline", ["--first"]),
 ]

@@ -150,7 +150,7 @@ def test_html_gloss_nests_italics_inside_its_span() -> None:
     assert (
         '<p><span class="g" tabindex="0">Yu gonplei <em>ste odon</em><span class="t" '
         'role="tooltip"><span class="p"> [</span>Your fight is over<span class="p">]</span>'
-        "</span></span><em> now</em></p>"
+        ' <a href="#s1-g1">glossary</a></span></span><em> now</em></p>'
     ) in page
 
 

@@ -1,0 +1,85 @@
+"""Which occurrences the reading formats gloss: what a reader needs, not every repeat.
+
+A term is glossed at its first use in each chapter or scene, and again when it comes back
+after a long gap; not where the story translates it right there (`own`); never when nobody
+has translated it yet (the glossary section lists it as such). `every` glosses every
+occurrence that has a translation. `--format json` lists every span with the choice made.
+
+Example: choose(story, spots) -> [Shown.gloss, Shown.repeat, Shown.story, ...]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from enum import StrEnum
+
+from annotate.render.glosses import gloss
+from annotate.render.own import Own
+from annotate.render.runs import blocks
+from annotate.spotting import Spot
+from annotate.story import Part, Story
+
+GAP = 5000  # characters (about a thousand words) after which a term is glossed again
+_BREAK_MAX = 40  # a scene break is a short paragraph
+# `***`, `* * *`, `~~~`, `-o-`, `XXX`, `xXx`, `oOo`, `0o0`, `Scene break`, `Time skip`
+_SCENE_BREAK = re.compile(
+    r"[\W_]*(?:(?:[xo0]|[\W_])*(?:xxx|xox|oxo|ooo|o0o|0o0)(?:[xo0]|[\W_])*|[\W_]{3,}"
+    r"|(?:scene|line|page|section) ?break|time ?skip)[\W_]*",
+    re.IGNORECASE,
+)
+
+
+class Shown(StrEnum):
+    """What the reading formats do with one occurrence, and why."""
+
+    gloss = "gloss"  # glossed here
+    story = "story"  # the story translates it right there
+    repeat = "repeat"  # glossed before in this scene, not long ago
+    untranslated = "untranslated"  # no translation yet
+
+
+def choose(story: Story, spots: list[Spot], *, every: bool = False) -> list[Shown]:
+    """One choice per spot (spots in text order)."""
+    if not spots:
+        return []
+    starts = scene_starts(story)
+    own = Own(story.text)
+    last: dict[int, tuple[int, int]] = {}  # per entry: the scene and end of its last use
+    meant: dict[int, bool] = {}
+    shown: list[Shown] = []
+    for spot in spots:
+        key = id(spot.entry)
+        has = meant.get(key)
+        if has is None:
+            has = meant[key] = bool(gloss(spot.entry))
+        if not has:
+            shown.append(Shown.untranslated)
+            continue
+        scene = bisect.bisect_right(starts, spot.start)
+        before = last.get(key)
+        last[key] = (scene, spot.end)
+        if own.translated_here(spot):
+            shown.append(Shown.story)
+        elif every or before is None or before[0] != scene or spot.start - before[1] > GAP:
+            shown.append(Shown.gloss)
+        else:
+            shown.append(Shown.repeat)
+    return shown
+
+
+def scene_starts(story: Story) -> list[int]:
+    """Where each chapter, part of the story (notes, summary) and scene after a break
+    begins, in order."""
+    starts: set[int] = {s.start for s in story.sections}
+    starts.update(offset for offset, _ in story.files)
+    for block in blocks(story):
+        short = block.part != Part.title and block.end - block.start <= _BREAK_MAX
+        if short and _SCENE_BREAK.fullmatch(story.text[block.start : block.end].strip()):
+            starts.add(block.end)
+    return sorted(starts)
+
+
+def chosen(story: Story, spots: list[Spot], *, every: bool = False) -> dict[int, Shown]:
+    """`choose` keyed by `id(spot)`, for renderers that meet the spots one by one."""
+    return dict(zip(map(id, spots), choose(story, spots, every=every), strict=True))
