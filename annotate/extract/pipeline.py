@@ -11,7 +11,7 @@ from typing import Protocol
 
 from annotate.extract import names, notes
 from annotate.extract.choice import choose
-from annotate.extract.english import Vocabulary, zipf
+from annotate.extract.english import COMMON, VERY_COMMON, Vocabulary, zipf
 from annotate.extract.remembered import remembered
 from annotate.extract.scoring import Known, foreignness, is_conlang_run
 from annotate.extract.tokens import (
@@ -47,6 +47,9 @@ _NOTE_PARAGRAPH = re.compile(
 )
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
 _ASIDE = re.compile(r"\([^()\n]*\)")  # blanked out of a quotation before it is judged
+_BRACKET = re.compile(r"[(\[]")
+# What stands around a line set apart: quotes, slashes, dashes, asterisks.
+_LINE_MARKS = PUNCTUATION + "/~\u2026"
 
 
 class Lexicon(Known, Protocol):
@@ -361,6 +364,64 @@ class _Scan:
             if glosses or is_conlang_run(tokens, self.vocab, self.known):
                 self.add(Candidate(start, end, "phrase", "italics", 0.7, glosses))
 
+    def foreign_line(self, paragraph: Span) -> None:
+        """A paragraph in the conlang from end to end, quoted or not: a line of a song, a
+        prayer, a chant (`/Vesh tem orru--/`)."""
+        start, end = strip_span(self.text, paragraph.start, paragraph.end, _LINE_MARKS)
+        if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
+            return
+        if not self._could_be_conlang(start, end):
+            return
+        tokens = words(self.text, start, end)
+        if len(tokens) < 2 or not is_conlang_run(tokens, self.vocab, self.known):
+            return
+        glosses = self.gloss(start, end, paragraph.end, quoted=True)
+        self.add(Candidate(start, end, "phrase", "line", 0.7, glosses))
+
+    def bracketed_runs(self, paragraph: Span) -> None:
+        """`she sang Orru vesh kalani (Dawn of the kalani)`: the conlang words right before a
+        bracket that translates them, grown back over short words between foreign ones, the
+        whole phrase and not only its last word."""
+        for bracket in _BRACKET.finditer(self.text, paragraph.start, paragraph.end):
+            tokens = words(
+                self.text, max(paragraph.start, bracket.start() - QUOTE_CHARS), bracket.start()
+            )
+            run = self._foreign_run(tokens)
+            if len(run) < 2:
+                continue
+            start, end = run[0].start, run[-1].end
+            if not self.free(start, end) or self.text[end : bracket.start()].strip(_LINE_MARKS):
+                continue
+            glosses = self.gloss(start, end, paragraph.end, quoted=False)
+            if glosses and glosses[0].method == "parentheses":
+                self.add(Candidate(start, end, "phrase", "narration", 0.7, glosses))
+
+    def _foreign_run(self, tokens: list[Token]) -> list[Token]:
+        """The longest run of foreign words that ends the tokens, with a foreign word at
+        each end: short words in between (`de`, `el`, `y`), and two English ones at most.
+
+        Judged by English itself rather than by this story, whose narration may be the same
+        language written without quotes (dialogue after a dash)."""
+        run: list[Token] = []
+        gap: list[Token] = []
+        english_gap = 0
+        for token in reversed(tokens):
+            word = token.bare
+            z = zipf(word)
+            if self.is_name(word):
+                break
+            if z < COMMON or self.known.is_word(word):
+                run = [token, *gap, *run]
+                gap, english_gap = [], 0
+            elif (run or not gap) and len(word) <= 3 and z < VERY_COMMON + 1:
+                gap.insert(0, token)
+            elif run and english_gap < 2 and len(word) <= 4:
+                gap.insert(0, token)
+                english_gap += 1
+            else:
+                break
+        return run
+
     def lexicon_phrases(self, paragraph: Span) -> None:
         phrases, prefixes, _ = _phrase_index(self.lexicon)
         firsts, offsets = self.firsts
@@ -477,6 +538,8 @@ class _Scan:
             self.marked_words(paragraph)
             self.quotations(paragraph)
             self.italic_runs(paragraph)
+            self.foreign_line(paragraph)
+            self.bracketed_runs(paragraph)
             self.lexicon_phrases(paragraph)
             self.joiners(paragraph)
             self.single_words(paragraph)

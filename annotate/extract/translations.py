@@ -149,15 +149,19 @@ def _hover(near: Near) -> Gloss | None:
 
 
 def _after(
-    pattern: re.Pattern[str], method: str, confidence: float
+    pattern: re.Pattern[str], method: str, confidence: float, max_words: int | None = None
 ) -> Callable[[Near], Gloss | None]:
+    """A proposer for a translation the pattern finds right after the span. `max_words`: a
+    convention that says plainly what it holds may hold a long one; the scorer still
+    weighs its length."""
+
     def find(near: Near) -> Gloss | None:
         m = pattern.match(near.story.text, near.end, near.limit)
         if m is None:
             return None
         group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
         text = _clean(m.group(group))
-        if not text or text.isdigit() or not english(text, near):
+        if not text or text.isdigit() or not english(text, near, max_words):
             return None
         return Gloss(text, m.start(group), m.end(group), method, confidence)
 
@@ -337,7 +341,7 @@ _INTERPRETED = re.compile(r"\b(?:translat|interpret|explain)\w*", re.IGNORECASE)
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [
     _hover,
-    _after(_BRACKETED, "parentheses", 0.9),
+    _after(_BRACKETED, "parentheses", 0.9, max_words=40),
     _after(_TILDE, "tilde", 0.85),
     _after(_LABEL, "label", 0.85),
     _labelled,
