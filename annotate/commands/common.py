@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +30,20 @@ def warn(lines: Iterable[str]) -> None:
 
 
 @contextmanager
+def until_reader_leaves() -> Iterator[None]:
+    """Print to a reader that may stop reading (`gloss annotate stories/ | head -1`): its
+    closing the pipe ends the output, and is no error. The command goes on after the block
+    (the work inside stopped), with nothing more printed: stdout then goes nowhere, so no
+    later write and no flush at exit fails again."""
+    try:
+        yield
+    except BrokenPipeError:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
+
+
+@contextmanager
 def reported() -> Iterator[None]:
     """Turn the domain error into its lines on stderr and exit code 1."""
     try:
@@ -35,6 +51,17 @@ def reported() -> Iterator[None]:
     except GlossError as err:
         warn(err.lines())
         raise typer.Exit(1) from None
+
+
+def glossary_needed(path: Path) -> None:
+    """Before there is a glossary, say how to make one (not just `no such file`)."""
+    if path.exists():
+        return
+    option = "" if path == DEFAULT_GLOSSARY else f" -g {path}"
+    raise GlossError(
+        f"{path}: no glossary yet; make one from stories with `gloss extract STORIES{option}`"
+        f" or from a dictionary with `gloss import FILE{option}`"
+    )
 
 
 def language_respellings(glossary: Glossary) -> dict[str, str] | None:

@@ -10,6 +10,7 @@ import typer
 from annotate.commands.common import (
     DEFAULT_GLOSSARY,
     GlossaryOption,
+    glossary_needed,
     language_respellings,
     reported,
 )
@@ -64,9 +65,12 @@ def dedupe(
     apply: ApplyOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List entries that are probably one term (one spelling, one a variant of the other, or
-    spelled alike with a sense in common), the entry to keep first; with --apply, merge the
-    pairs a person keeps. Spelled alike with different senses is never listed.
+    """List entries that are probably one term, the entry to keep first: one spelling (also
+    with different translations, marked `same spelling, different translations`: homographs
+    or one word, for you to say), one's variant the other's spelling, or spelled alike with a
+    sense in common. Spelled alike but not the same, with different senses (gouthru klir,
+    safe passage; gouthru klin, suicide), is never listed. With --apply, merge the pairs a
+    person keeps.
 
     Example: gloss dedupe -g glossary.yaml, then gloss dedupe --apply 1,3 -g glossary.yaml
     """
@@ -75,6 +79,7 @@ def dedupe(
     from glossary.dedupe import candidates
 
     with reported():
+        glossary_needed(glossary)
         doc = store.load(glossary) if apply is not None else None
         model = doc.glossary if doc is not None else store.read(glossary)
         pairs = candidates(model, language_respellings(model))

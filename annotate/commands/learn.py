@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported, warn
+from annotate.commands.common import (
+    DEFAULT_GLOSSARY,
+    GlossaryOption,
+    glossary_needed,
+    reported,
+    warn,
+)
 
 if TYPE_CHECKING:
     from glossary.importers import Imported
@@ -59,6 +65,8 @@ def learn(
 
     files: list[tuple[str, Imported]] = []
     with reported():
+        if not pairs:
+            glossary_needed(glossary)
         known = read(glossary) if glossary.exists() or not pairs else Glossary()
         for path in pairs or []:
             files.append((path.name, read_source(path)))

@@ -12,6 +12,7 @@ import typer
 from annotate.commands.common import (
     DEFAULT_GLOSSARY,
     GlossaryOption,
+    glossary_needed,
     language_respellings,
     reported,
 )
@@ -140,6 +141,7 @@ def lookup(
     several = query != [query[0]] or query == ["-"]
     queries = [q.strip() for q in sys.stdin if q.strip()] if query == ["-"] else query
     with reported():
+        glossary_needed(glossary)
         known = read(glossary)
         index = Index(known, language_respellings(known))
     results = [index.lookup(q, limit) for q in queries]

@@ -79,4 +79,18 @@ def test_apply_needs_listed_numbers(glossary: Path, value: str) -> None:
 
 def test_missing_glossary(tmp_path: Path) -> None:
     missing = tmp_path / "none.yaml"
-    assert run("-g", str(missing)) == (1, "", f"{missing}: no such file\n")
+    code, out, err = run("-g", str(missing))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{missing}: no glossary yet; make one from stories with `gloss extract")
+
+
+def test_help_says_what_the_listing_does(glossary: Path) -> None:
+    said = " ".join(runner.invoke(app, ["dedupe", "--help"]).stdout.split())
+    listed = run("-g", str(glossary))[1]
+    # one spelling with different senses: listed, and the help says so
+    assert "[same spelling, different translations, 100]" in listed
+    assert "also with different translations, marked `same spelling, different" in said
+    # one letter apart with different senses (gouthru klir, klin): never listed, as it says
+    assert "gouthru" not in listed
+    assert "Spelled alike but not the same, with different senses" in said
+    assert "is never listed" in said

@@ -104,7 +104,7 @@ def test_pairs_alone_when_there_is_no_glossary(in_tmp: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "glossary.yaml: no such file\n"),
+        ([], "glossary.yaml: no glossary yet; make one from stories with `gloss extract"),
         (["--pairs", "nope.json"], "nope.json: no such file\n"),
         (["-g", "g.yaml", "--pairs", "x.xlsx"], "x.xlsx: cannot tell the format; give --format"),
     ],

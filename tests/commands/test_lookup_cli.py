@@ -117,9 +117,23 @@ def test_respellings_are_the_glossarys_else_its_languages(
         assert ([h["term"] for h in json.loads(out)], code, err) == (found, int(not found), "")
 
 
-def test_missing_glossary_is_reported(tmp_path: Path) -> None:
+def test_missing_glossary_says_how_to_make_one(tmp_path: Path) -> None:
     missing = tmp_path / "none.yaml"
-    assert run("heda", "-g", str(missing)) == (1, "", f"{missing}: no such file\n")
+    assert run("heda", "-g", str(missing)) == (
+        1,
+        "",
+        f"{missing}: no glossary yet; make one from stories with `gloss extract STORIES -g "
+        f"{missing}` or from a dictionary with `gloss import FILE -g {missing}`\n",
+    )
+
+
+def test_no_glossary_in_this_folder_yet(in_tmp: Path) -> None:
+    assert run("heda") == (
+        1,
+        "",
+        "glossary.yaml: no glossary yet; make one from stories with `gloss extract STORIES` or "
+        "from a dictionary with `gloss import FILE`\n",
+    )
 
 
 def test_broken_glossary_is_reported_with_its_position(tmp_path: Path) -> None:
