@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from annotate import heap
 from annotate.pool import ordered_map
 from annotate.readers import read_story
+from annotate.readers.partly import PartlyRead
 from annotate.render.formats import Format, StoryByStory, story_by_story
 from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
@@ -23,7 +24,18 @@ if TYPE_CHECKING:
 
 # A story and its spots, or why it could not be read; or the story rendered where it was read.
 Spotted = tuple[Story, list[Spot]] | GlossError
-Outcome = Spotted | Rendered
+
+
+@dataclass(frozen=True)
+class Partly:
+    """A story read without some of its parts (an EPUB's missing chapter file): what was made
+    of the rest, and the lines that say what is missing."""
+
+    outcome: tuple[Story, list[Spot]] | Rendered
+    missing: list[str]
+
+
+Outcome = Spotted | Rendered | Partly
 
 
 @dataclass(frozen=True)
@@ -61,29 +73,39 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
         )
 
 
-def _one(path: Path) -> Spotted:
+def _spotted(path: Path) -> tuple[Spotted, list[str]]:
+    """The story and its spots, or why it could not be read; and what of it is missing."""
     assert _worker is not None, "_prepare runs first"
+    missing: list[str] = []
     try:
         if not path.exists():
             raise GlossError(f"{path}: no such file or folder")
         story = read_story(path)
+    except PartlyRead as err:  # a book without a chapter: the rest glossed, the gap reported
+        story, missing = err.story, err.lines()
     except GlossError as err:  # one bad story is reported; the others are still glossed
-        return err
-    return story, _worker.spotter.spot(story, first=_worker.first)
+        return err, []
+    return (story, _worker.spotter.spot(story, first=_worker.first)), missing
 
 
-def _rendered(path: Path) -> Rendered | GlossError:
-    outcome = _one(path)
-    if isinstance(outcome, GlossError):
-        return outcome
+def _one(path: Path) -> Spotted | Partly:
+    spotted, missing = _spotted(path)
+    return Partly(spotted, missing) if missing and isinstance(spotted, tuple) else spotted
+
+
+def _rendered(path: Path) -> Rendered | GlossError | Partly:
+    spotted, missing = _spotted(path)
+    if isinstance(spotted, GlossError):
+        return spotted
     assert _worker is not None and _worker.module is not None and _worker.options is not None
-    story, spots = outcome
-    return Rendered(story.path, _worker.module.one(Glossed(story, spots), _worker.options))
+    story, spots = spotted
+    rendered = Rendered(story.path, _worker.module.one(Glossed(story, spots), _worker.options))
+    return Partly(rendered, missing) if missing else rendered
 
 
 def spot_files(
     files: Sequence[Path], spotter: Spotter, first: bool = False, jobs: int | None = None
-) -> Generator[Spotted, None, None]:
+) -> Generator[Spotted | Partly, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
     return ordered_map(_one, files, jobs, _prepare, (spotter, first))
 
@@ -94,7 +116,7 @@ def render_files(
     layout: Layout,
     first: bool = False,
     jobs: int | None = None,
-) -> Generator[Rendered | GlossError, None, None]:
+) -> Generator[Rendered | GlossError | Partly, None, None]:
     """Each file read, spotted and rendered on its own in `layout.fmt` (a format that renders
     story by story) where it was read, in order: only the text comes back."""
     if story_by_story(layout.fmt) is None:

@@ -11,7 +11,13 @@ from typing import Annotated
 
 import typer
 
-from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported, warn
+from annotate.commands.common import (
+    DEFAULT_GLOSSARY,
+    GlossaryOption,
+    reported,
+    until_reader_leaves,
+    warn,
+)
 from annotate.render.formats import Format
 
 
@@ -119,7 +125,8 @@ def annotate(
         else spot_files(run.stories, spotter, first, jobs)
     )
     try:
-        with heap.settled(), closing(outcomes), reported():
+        # closing(): a reader that leaves stops the workers too
+        with until_reader_leaves(), heap.settled(), closing(outcomes), reported():
             if output is not None and is_folder(output):
                 run.to_folder(Path(output), outcomes)
             elif output is not None:

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from annotate.batch import Outcome
+from annotate.batch import Outcome, Partly
 from annotate.commands.common import warn
 from annotate.commands.progress import progress_bar
 from annotate.readers import Skipped
@@ -38,6 +38,10 @@ class Glossing:
             if bar is not None and isinstance(each, Path):
                 done, done_bytes = done + 1, done_bytes + files.size_of(each)
                 bar(done, len(self.stories), done_bytes)
+            if isinstance(outcome, Partly):  # the rest of the story is glossed, the gap said
+                warn(outcome.missing)
+                self.failed = True
+                outcome = outcome.outcome
             if isinstance(outcome, Skipped):
                 warn([str(outcome)])
             elif isinstance(outcome, GlossError):
