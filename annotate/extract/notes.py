@@ -142,9 +142,10 @@ def _entries(text: str, start: int, end: int) -> Iterator[Entry]:
     """The entries of one glossary line: several when every piece of it is one."""
     cuts = [start, *(m.end() for m in _PIECE.finditer(text, start, end)), end]
     if len(cuts) > 2:
-        pieces = [ENTRY.match(text, a, b) for a, b in itertools.pairwise(cuts)]
-        if all(pieces):
-            yield from (_entry(m) for m in pieces if m)
+        # each piece on its own, as `ENTRY`'s `^` holds only at a line's start
+        pieces = [(a, ENTRY.match(text[a:b])) for a, b in itertools.pairwise(cuts)]
+        if all(m for _, m in pieces):
+            yield from (_entry(m, a) for a, m in pieces if m)
             return
     m = ENTRY.match(text, start, end)
     if m:
@@ -161,7 +162,8 @@ _TOLD = re.compile(
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
-def _entry(m: re.Match[str]) -> Entry:
+def _entry(m: re.Match[str], offset: int = 0) -> Entry:
+    """The entry a match of `ENTRY` holds; `offset`: where the matched text starts."""
     # "move out, now (it's what a war chief yells)": the aside is not the translation
     right = re.sub(r"\s*\([^()]*\)", "", m.group("right"))
     # "a word that means "home" when..." : the quoted rendering is the gloss
@@ -174,11 +176,11 @@ def _entry(m: re.Match[str]) -> Entry:
     remark = _REMARK.search(left)
     end = m.start("left") + (remark.start() if remark and remark.start() else len(left))
     return Entry(
-        m.start("left"),
-        end,
+        offset + m.start("left"),
+        offset + end,
         " ".join(right.split()).strip(" .;,"),
-        m.start(),
-        m.end(),
+        offset + m.start(),
+        offset + m.end(),
     )
 
 

@@ -278,7 +278,8 @@ class _Scan:
             near = self.near(entry.start, entry.end, entry.line_end, False)
             if not english(entry.translation, near, max_words=16):
                 continue
-            if not is_conlang_run(tokens, self.vocab, self.known, evidence=True) and not (
+            # the author says it is a term: one word English does not use is enough
+            if not any(self._un_english(t.bare) for t in tokens) and not (
                 len(tokens) > 1 and self.known.is_word(self.text[entry.start : entry.end])
             ):
                 continue
@@ -396,6 +397,11 @@ class _Scan:
             if glosses and glosses[0].method == "parentheses":
                 self.add(Candidate(start, end, "phrase", "narration", 0.7, glosses))
 
+    def _un_english(self, word: str) -> bool:
+        """Foreign by English itself, whatever this story's narration writes: for the places
+        where the narration may be in the language (glossary lines, dialogue after a dash)."""
+        return zipf(word) < COMMON or self.known.is_word(word)
+
     def _foreign_run(self, tokens: list[Token]) -> list[Token]:
         """The longest run of foreign words that ends the tokens, with a foreign word at
         each end: short words in between (`de`, `el`, `y`), and two English ones at most.
@@ -407,13 +413,12 @@ class _Scan:
         english_gap = 0
         for token in reversed(tokens):
             word = token.bare
-            z = zipf(word)
             if self.is_name(word):
                 break
-            if z < COMMON or self.known.is_word(word):
+            if self._un_english(word):
                 run = [token, *gap, *run]
                 gap, english_gap = [], 0
-            elif (run or not gap) and len(word) <= 3 and z < VERY_COMMON + 1:
+            elif (run or not gap) and len(word) <= 3 and zipf(word) < VERY_COMMON + 1:
                 gap.insert(0, token)
             elif run and english_gap < 2 and len(word) <= 4:
                 gap.insert(0, token)

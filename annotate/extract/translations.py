@@ -103,6 +103,10 @@ _DEFINITION = re.compile(
     r"(?:\w+\s+)?word\s+for\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})",
     re.IGNORECASE,
 )
+# `Orruk means dawn in the old tongue`: where the language is named, not translated.
+_IN_LANGUAGE = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:tongue|language|speech)\s*$|\s+in\s+[A-Z][\w'-]+\s*$"
+)
 _APPOSITIVE = re.compile(
     _CLOSE + r",\s+(?:or\s+|the\s+|or\s+the\s+)"
     r"([A-Za-z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w'-]*){0,4})(?=\s*[,.;:!?]|\s*$)"
@@ -149,21 +153,29 @@ def _hover(near: Near) -> Gloss | None:
 
 
 def _after(
-    pattern: re.Pattern[str], method: str, confidence: float, max_words: int | None = None
+    pattern: re.Pattern[str],
+    method: str,
+    confidence: float,
+    max_words: int | None = None,
+    trim: re.Pattern[str] | None = None,
 ) -> Callable[[Near], Gloss | None]:
     """A proposer for a translation the pattern finds right after the span. `max_words`: a
     convention that says plainly what it holds may hold a long one; the scorer still
-    weighs its length."""
+    weighs its length. `trim`: what to cut off the end of what the pattern found."""
 
     def find(near: Near) -> Gloss | None:
         m = pattern.match(near.story.text, near.end, near.limit)
         if m is None:
             return None
         group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
-        text = _clean(m.group(group))
+        end = m.end(group)
+        cut = trim.search(m.group(group)) if trim else None
+        if cut:
+            end = m.start(group) + cut.start()
+        text = _clean(near.story.text[m.start(group) : end])
         if not text or text.isdigit() or not english(text, near, max_words):
             return None
-        return Gloss(text, m.start(group), m.end(group), method, confidence)
+        return Gloss(text, m.start(group), end, method, confidence)
 
     return find
 
@@ -345,7 +357,7 @@ PROPOSERS: list[Callable[[Near], Gloss | None]] = [
     _after(_TILDE, "tilde", 0.85),
     _after(_LABEL, "label", 0.85),
     _labelled,
-    _after(_DEFINITION, "definition", 0.85),
+    _after(_DEFINITION, "definition", 0.85, trim=_IN_LANGUAGE),
     _after(_DASH, "dash", 0.75),
     _italic,
     _echo,

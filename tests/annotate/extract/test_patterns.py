@@ -57,6 +57,71 @@ CASES = [
         "Oso throu daun ogeda",
         "we fall together",
     ),
+    # Conventions of real fan fiction, in an invented language (Veshti).
+    ("tilde brackets", '"Vash tem orru." ~[We ride at dawn]~', "Vash tem orru", "We ride at dawn"),
+    ("tilde line", '"Vash tem orru." ~ We ride at dawn', "Vash tem orru", "We ride at dawn"),
+    (
+        "triple parentheses",
+        '"Vash tem orru." (((We ride at dawn)))',
+        "Vash tem orru",
+        "We ride at dawn",
+    ),
+    ("square brackets", '"Vash tem orru." [We ride at dawn]', "Vash tem orru", "We ride at dawn"),
+    ("a part of speech", 'The word was "Orruk." ["Dawn", noun]', "Orruk", "Dawn"),
+    ("lit.", "The kalanir (lit. dawn riders) waited.", "kalanir", "dawn riders"),
+    (
+        "a label after a speech tag",
+        '"Vash tem orru," she tells them. (Translation: We ride at dawn).',
+        "Vash tem orru",
+        "We ride at dawn",
+    ),
+    ("meaning", "Orruk, meaning dawn, was her name.", "Orruk", "dawn"),
+    ("run together", "She knew that Orruk meansdawn in the old tongue.", "Orruk", "dawn"),
+    ("chained", "Orruk means dawn, veshka means ride.", "veshka", "ride"),
+    (
+        "unquoted phrase before a bracket",
+        "She sang Orru veshka kalani (Dawn of the kalani) under her breath.",
+        "Orru veshka kalani",
+        "Dawn of the kalani",
+    ),
+    (
+        "dialogue after a dash",
+        "\u2014 Vash tem orruk. Kel veshka! (We ride at dawn. Come on!) she called.",
+        "Vash tem orruk. Kel veshka",
+        "We ride at dawn. Come on",
+    ),
+    (
+        "a line of several sentences",
+        '"Vash tem orruk. Kel veshka!" We ride at dawn. Come on!',
+        "Vash tem orruk. Kel veshka",
+        "We ride at dawn. Come on",
+    ),
+    (
+        "a plain English line after",
+        '"Vash tem orruk?"\n\nDo we ride at dawn?',
+        "Vash tem orruk",
+        "Do we ride at dawn",
+    ),
+    (
+        "an interpreter",
+        '"Vash tem orruk."\n\n"We ride at dawn," the scout translated.',
+        "Vash tem orruk",
+        "We ride at dawn",
+    ),
+    ("glossary lines without a heading", "vashka - walk\norruk - dawn", "orruk", "dawn"),
+    ("several to a line", "Vashka- walk. Orruk- dawn.\nKelvesh- come.", "Orruk", "dawn"),
+    (
+        "a pronunciation between",
+        "Vash tem (vahsh tehm) - we ride\nOrruk (or-rook) - dawn",
+        "Vash tem",
+        "we ride",
+    ),
+    (
+        "a glossary line that describes",
+        'Orruk: a word that means "dawn" in the old tongue\nVashka: walk',
+        "Orruk",
+        "dawn",
+    ),
 ]
 
 
@@ -92,6 +157,44 @@ def test_traps_are_not_vocabulary(what: str, text: str, absent: set[str]) -> Non
     story = parse_text(f"{text}\n\n{NARRATION}\n", "s.txt")
     terms = {f.term for f in extract_story(story, NoLexicon()) if f.kind != "name"}
     assert not terms & absent, what
+
+
+UNTRANSLATED = [
+    # (what, story text, a term the story never translates)
+    ("narration after a word", '"Vesharak." I have bad news, she thought.', "Vesharak"),
+    ("a speech tag", '"Vash tem orruk!" she tells them.', "Vash tem orruk"),
+    (
+        "another speaker's answer",
+        '"Vash tem orruk?"\n\n"I am not sure," Mira said.',
+        "Vash tem orruk",
+    ),
+    (
+        "narration after a line",
+        '"Vash tem orruk."\n\nShe turned away and walked out.',
+        "Vash tem orruk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "term"), UNTRANSLATED, ids=[t[0] for t in UNTRANSLATED])
+def test_no_translation_is_invented(what: str, text: str, term: str) -> None:
+    story = parse_text(f"{NARRATION}\n\n{text}\n", "s.txt")
+    found = {f.term: f.translation for f in extract_story(story, NoLexicon())}
+    assert term in found, f"{what}: {found}"
+    assert found[term] is None, what
+
+
+def test_a_pronunciation_is_neither_term_nor_translation() -> None:
+    text = "Vash tem (vahsh tehm) - we ride\nOrruk (or-rook) - dawn"
+    story = parse_text(f"{NARRATION}\n\n{text}\n", "s.txt")
+    found = {(f.term, f.translation) for f in extract_story(story, NoLexicon())}
+    assert ("Vash tem", "we ride") in found
+    assert not {t for t, _ in found} & {"vahsh", "vahsh tehm", "or-rook"}
+
+
+def test_a_song_line_is_a_phrase() -> None:
+    story = parse_text(f"{NARRATION}\n\n/Vashti temmeru orruk kalani--/\n\n{NARRATION}\n", "s.txt")
+    assert "Vashti temmeru orruk kalani" in {f.term for f in extract_story(story, NoLexicon())}
 
 
 def test_a_name_is_told_apart_from_vocabulary() -> None:
