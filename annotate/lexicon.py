@@ -129,16 +129,26 @@ def available() -> list[str]:
 
 @cache
 def bundled(name: str) -> Lexicon:
-    """A bundled lexicon by name, read once per process with the C-backed safe loader."""
+    """A bundled lexicon by name, read once per process: the validated copy in gloss's
+    cache (`glossary.cache`, keyed by the file's bytes) when there is one, else with the
+    C-backed safe loader, and a copy kept for the next process."""
+    from glossary import cache as copies
+
     if name not in available():
         raise GlossError(f"unknown lexicon {name!r}; choose {_choices()}")
-    text = resources.files(PACKAGE).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    raw = resources.files(PACKAGE).joinpath(f"{name}.yaml").read_bytes()
+    folder = copies.location()
+    key = copies.key(raw) if folder else ""
+    if folder and (kept := copies.fetch(folder, key)) is not None:
+        return Lexicon(name=name, glossary=kept)
     try:
-        data: Any = YAML(typ="safe", pure=False).load(text)
+        data: Any = YAML(typ="safe", pure=False).load(raw.decode("utf-8"))
         glossary = Glossary.model_validate(data if data is not None else {})
-    except (YAMLError, ValidationError) as err:
+    except (YAMLError, ValidationError, UnicodeDecodeError) as err:
         first = str(err).strip().splitlines()[0]
         raise GlossError(f"bundled lexicon {name!r} is broken: {first}") from None
+    if folder:
+        copies.keep(folder, key, glossary)
     return Lexicon(name=name, glossary=glossary)
 
 

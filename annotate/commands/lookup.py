@@ -12,15 +12,14 @@ import typer
 from annotate.commands.common import (
     DEFAULT_GLOSSARY,
     GlossaryOption,
-    glossary_needed,
     language_respellings,
     reported,
 )
 
 if TYPE_CHECKING:
+    from glossary.indexed import Indexed
     from glossary.learn import Learned
     from glossary.lookup import Hit
-    from glossary.models import Glossary
 
 QueryArgument = Annotated[
     list[str],
@@ -42,8 +41,9 @@ JsonOption = Annotated[
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
+    """A hit; `"inside": true` when the query is one of the words of the phrase matched."""
     entry = hit.entry
-    return {
+    found: dict[str, Any] = {
         "term": entry.term,
         "translations": entry.translations,
         "score": hit.score,
@@ -53,13 +53,19 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "text": hit.text,
         "query": hit.query,
     }
+    if hit.inside:
+        found["inside"] = True
+    return found
 
 
 def hit_line(hit: Hit) -> str:
-    """`Heda: commander  [title, variant 'Hedda' 89 for 'heda']`"""
+    """`Heda: commander  [title, variant 'Hedda' 89 for 'heda']`; a phrase holding the
+    word asked for: `[phrase, 'ste' in term 59]`."""
     entry = hit.entry
     meaning = "; ".join(entry.translations) or "(no translation yet)"
     what = hit.matched if hit.text == entry.term else f"{hit.matched} {hit.text!r}"
+    if hit.inside:
+        return f"{entry.term}: {meaning}  [{entry.kind}, {hit.query!r} in {what} {hit.score}]"
     part = "" if hit.whole else f" for {hit.query!r}"
     return f"{entry.term}: {meaning}  [{entry.kind}, {what} {hit.score}{part}]"
 
@@ -92,18 +98,44 @@ def learned_line(item: Learned) -> str:
 
 
 def _taught(
-    glossary: Glossary, queries: Sequence[str], results: Sequence[Sequence[Hit]], limit: int
+    ready: Indexed, queries: Sequence[str], results: Sequence[Sequence[Hit]], limit: int
 ) -> list[list[Learned]]:
-    """For a query no entry answers: its words the glossary's phrases teach (learned only
-    then, and only for words that stand in a phrase)."""
-    if all(results):
+    """For a query with a word no entry is spelled like but some phrase holds: what the
+    glossary's phrases teach about its words (the glossary read and learned only then)."""
+    index = ready.index
+    asks = [
+        not any(h.whole and not h.inside and h.matched != "translation" for h in hits)
+        and any(index.in_phrases(w) and not index.spelled(w) for w in q.split())
+        for q, hits in zip(queries, results, strict=True)
+    ]
+    if not any(asks):
         return [[] for _ in queries]
     from glossary.learned import Glosser
 
-    glosser = Glosser(glossary)
-    return [
-        [] if hits else glosser.lookup(q)[:limit] for q, hits in zip(queries, results, strict=True)
-    ]
+    glosser = Glosser(ready.glossary)
+    return [glosser.lookup(q)[:limit] if ask else [] for q, ask in zip(queries, asks, strict=True)]
+
+
+def _ordered(hits: Sequence[Hit], learned: Sequence[Learned]) -> Iterator[Hit | Learned]:
+    """The whole query's own answers, then what its words were learned to mean, then the
+    rest (phrases holding it, answers for some of its words)."""
+    yield from (h for h in hits if h.whole and not h.inside)
+    yield from learned
+    yield from (h for h in hits if not h.whole or h.inside)
+
+
+def _lexicons() -> bytes:
+    """The bundled lexicons' bytes, hashed: a lookup index built with a language's
+    respellings is rebuilt when its lexicon changes (read, not parsed: a few microseconds)."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.blake2b(digest_size=16)
+    folder = resources.files("annotate.lexicons")
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".yaml"):
+            digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.digest()
 
 
 def _text(
@@ -112,14 +144,16 @@ def _text(
     taught: Sequence[Sequence[Learned]],
     titled: bool,
 ) -> Iterator[str]:
+    from glossary.lookup import Hit
+
     indent = "  " if titled else ""
     for query, hits, learned in zip(queries, results, taught, strict=True):
         if titled:
             yield f"{query}:"
         if not hits and not learned and titled:
             yield f"{indent}nothing found"
-        yield from (indent + hit_line(h) for h in hits)
-        yield from (indent + learned_line(item) for item in learned)
+        for item in _ordered(hits, learned):
+            yield indent + (hit_line(item) if isinstance(item, Hit) else learned_line(item))
 
 
 def lookup(
@@ -135,19 +169,21 @@ def lookup(
 
     Example: gloss lookup wanheddaa -g glossary.yaml
     """
-    from glossary.lookup import Index
-    from glossary.reading import read
+    from glossary.indexed import indexed
+    from glossary.lookup import Hit
 
     several = query != [query[0]] or query == ["-"]
     queries = [q.strip() for q in sys.stdin if q.strip()] if query == ["-"] else query
     with reported():
-        glossary_needed(glossary)
-        known = read(glossary)
-        index = Index(known, language_respellings(known))
-    results = [index.lookup(q, limit) for q in queries]
-    taught = _taught(known, queries, results, limit)
+        ready = indexed(glossary, language_respellings, _lexicons())
+        results = [ready.index.lookup(q, limit) for q in queries]
+        taught = _taught(ready, queries, results, limit)  # reads the glossary: may raise
     found = [
-        [*map(hit_json, h), *map(learned_json, t)] for h, t in zip(results, taught, strict=True)
+        [
+            hit_json(item) if isinstance(item, Hit) else learned_json(item)
+            for item in _ordered(hits, learned)
+        ]
+        for hits, learned in zip(results, taught, strict=True)
     ]
     if as_json and not several:
         typer.echo(json.dumps(found[0], ensure_ascii=False))

@@ -23,7 +23,7 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     ("args", "stdout"),
     [
         (["Wanheddaa"], "Wanheda: commander of death  [title, term 100]\n"),
-        (["Hedda"], "Heda: commander; leader  [title, term 100]\n"),
+        (["Hedda"], "Heda: commander; leader  [title, variant 'Hedda' 100]\n"),
         (
             ["safe passage"],
             "gouthru klir: safe passage  [phrase, translation 'safe passage' 100]\n",
@@ -147,3 +147,62 @@ def test_broken_glossary_is_reported_with_its_position(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [[], ["heda", "--limit", "0"], ["heda", "--limit", "x"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run(*args, "-g", GLOSSARY)[0] == 2
+
+
+PHRASES = """\
+language: Trigedasleng
+terms:
+  - term: Yu gonplei ste odon
+    translations: [Your fight is over]
+  - term: Ai gonplei nou ste odon
+    translations: [My fight is not over]
+  - term: yu
+    translations: [you]
+  - term: ai
+    translations: [I]
+"""
+
+
+def test_a_word_only_phrases_hold_gets_its_learned_gloss_then_the_phrases(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(PHRASES, encoding="utf-8")
+    code, out, _ = run("gonplei", "-g", str(path))
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].startswith("gonplei: ~fight")  # learned, marked, first
+    assert lines[1:] == [
+        "Yu gonplei ste odon: Your fight is over  [word, 'gonplei' in term 72]",
+        "Ai gonplei nou ste odon: My fight is not over  [word, 'gonplei' in term 68]",
+    ]
+    code, out, _ = run("gonplei", "-g", str(path), "--json")
+    assert [(h["term"], h.get("learned"), h.get("inside")) for h in json.loads(out)] == [
+        ("gonplei", True, None),
+        ("Yu gonplei ste odon", None, True),
+        ("Ai gonplei nou ste odon", None, True),
+    ]
+
+
+def test_a_warm_lookup_uses_the_kept_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
+) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(PHRASES, encoding="utf-8")
+    assert run("yu", "-g", str(path))[0] == 0
+    assert len(list(_own_cache.glob("index-*.marshal"))) == 1
+
+    def no_building(*args: object) -> None:
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr("glossary.lookup.Index.__init__", no_building)
+    monkeypatch.setattr("glossary.indexed.parse", no_building)
+    assert run("ai", "-g", str(path)) == (
+        0,
+        "ai: I  [word, term 100]\nAi gonplei nou ste odon: My fight is not over  "
+        "[word, 'ai' in term 55]\n",
+        "",
+    )
+    path.write_text(PHRASES.replace("[you]", "[thou]"), encoding="utf-8")  # edited: read again
+    result = runner.invoke(app, ["lookup", "yu", "-g", str(path)])
+    assert isinstance(result.exception, AssertionError)

@@ -35,11 +35,14 @@ def first(index: Index, query: str) -> Hit:
         ("Wanheda", "Wanheda", "term", 100),
         ("WANHEDDAA", "Wanheda", "term", 100),  # shouted
         ("wánhéda", "Wanheda", "term", 100),  # accents
-        ("Hedda", "Heda", "term", 100),  # doubled letter folds onto the term itself
-        ("sky kru", "Skaikru", "term", 100),  # space inside a compound
+        ("Hedda", "Heda", "variant", 100),  # as typed: the variant, though the term folds alike
+        ("heda", "Heda", "term", 100),
+        ("HEDDAA", "Heda", "term", 100),  # shouted: no spelling is that, the term stands
+        ("sky kru", "Skaikru", "variant", 100),  # space inside a compound: the variant Skykru
         ("Sky-crew", "Skaikru", "term", 100),  # respelled crew -> kru, sky -> skai
         ("Skycrew", "Skaikru", "term", 100),  # inside a word too
-        ("Skykru", "Skaikru", "term", 100),
+        ("Skykru", "Skaikru", "variant", 100),
+        ("Skaikru", "Skaikru", "term", 100),
         ("you", "yu", "term", 100),  # respelled you -> yu
         ("Yo gonplei ste odon", "Yu gonplei ste odon", "variant", 100),
         ("yu gonplei ste odon!", "Yu gonplei ste odon", "term", 100),
@@ -191,3 +194,66 @@ def test_search_finds_what_comparing_every_key_finds(keys: list[str], key: str) 
         )
         expected = [(round(score), row) for score, row in scored if score >= cutoff]
         assert list(table.search(key, cutoff)) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # (term, matched, inside) of each hit: the word's own entry first, then the phrases
+        ("gonplei", [("gonplei", "term", False), ("Yu gonplei ste odon", "term", True)]),
+        ("ste", [("Yu gonplei ste odon", "term", True)]),
+        ("odon", [("odon", "term", False), ("Yu gonplei ste odon", "term", True)]),
+        ("gonplai", [("gonplei", "term", False), ("Yu gonplei ste odon", "term", True)]),
+        (
+            "fight",
+            [("gonplei", "translation", False), ("Yu gonplei ste odon", "translation", True)],
+        ),
+        ("passage", [("gouthru klir", "translation", True)]),
+    ],
+)
+def test_words_inside_phrases_find_the_phrases(
+    index: Index, query: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert [(h.entry.term, h.matched, h.inside) for h in index.lookup(query)] == expected
+
+
+def test_a_word_inside_ranks_below_whole_matches(index: Index) -> None:
+    hits = index.lookup("gonplei")
+    assert hits[0].score == 100 and hits[1].score < hits[0].score
+
+
+@pytest.mark.parametrize(
+    ("query", "matched", "text"),
+    [
+        ("wanheddaa", "variant", "Wanheddaa"),  # as typed: the variant
+        ("Wanheda", "term", "Wanheda"),
+        ("WANHEDDAAA", "term", "Wanheda"),  # no spelling is that: the term
+    ],
+)
+def test_the_spelling_typed_is_the_one_reported(query: str, matched: str, text: str) -> None:
+    glossary = Glossary(terms=[Entry(term="Wanheda", variants=["Wanheddaa"], translations=["x"])])
+    hit = Index(glossary).lookup(query)[0]
+    assert (hit.matched, hit.text) == (matched, text)
+
+
+QUERIES = ["Wanheda", "gonplei", "ste", "fight", "sky kru", "Skycrew", "commandr", "daun"]
+QUERIES += ["en yo gonplei ste odon beja", "I am of the Sky People", "gothru klir", "Hedda"]
+
+
+def test_an_index_restored_from_its_state_answers_alike(index: Index) -> None:
+    import marshal
+
+    restored = Index.restored(marshal.loads(marshal.dumps(index.state())))
+    assert restored is not None
+    for query in QUERIES:
+        want = [(h.entry.term, h.score, h.matched, h.text, h.query) for h in index.lookup(query)]
+        got = [(h.entry.term, h.score, h.matched, h.text, h.query) for h in restored.lookup(query)]
+        assert got == want, query
+    shown = ("term", "translations", "variants", "kind", "status")
+    for mine, theirs in zip(restored.entries, index.entries, strict=True):
+        assert [getattr(mine, f) for f in shown] == [getattr(theirs, f) for f in shown]
+
+
+@pytest.mark.parametrize("state", [None, 3, (), ("x",), (99, (), b"", b"", (), ())])
+def test_a_state_that_is_not_one_restores_nothing(state: object) -> None:
+    assert Index.restored(state) is None
