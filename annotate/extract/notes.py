@@ -69,6 +69,7 @@ class Entry:
     translation: str
     line_start: int
     line_end: int
+    block: int = 0  # where its block starts: entries of one glossary share it
 
 
 def _key(groups: tuple[str | None, ...]) -> str | None:
@@ -108,17 +109,17 @@ def glossary_lines(story: Story, languages: tuple[str, ...] = ()) -> Iterator[En
                 if ENTRY.match(text, pos, line_end) is None:
                     break
                 seen.add(pos)
-                yield from _entries(text, pos, line_end)
+                yield from _entries(text, pos, line_end, heading_end)
             pos = line_end + 1
     for start, end in note_regions(story, languages):
         for entry in ENTRY.finditer(text, start, end):
             if entry.start() not in seen and not head.match(text, entry.start()):
                 seen.add(entry.start())
-                yield from _entries(text, entry.start(), entry.end())
+                yield from _entries(text, entry.start(), entry.end(), start)
     for run in _runs(text):
         for entry in run:
             if entry.start() not in seen:
-                yield from _entries(text, entry.start(), entry.end())
+                yield from _entries(text, entry.start(), entry.end(), run[0].start())
 
 
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
@@ -134,22 +135,24 @@ def _runs(text: str) -> Iterator[list[re.Match[str]]]:
         yield run
 
 
-# Where a line of several entries splits (`vesh- walk. orru- dawn.`, `a: x, b: y`).
-_PIECE = re.compile(r"(?<=[.;,])[ \t]+(?=\S)")
+# Where a line of several entries splits (`vesh- walk. orru- dawn.`, `a: x, b: y`): at
+# sentence ends first, else at commas too.
+_PIECES = (re.compile(r"(?<=[.;])[ \t]+(?=\S)"), re.compile(r"(?<=[.;,])[ \t]+(?=\S)"))
 
 
-def _entries(text: str, start: int, end: int) -> Iterator[Entry]:
+def _entries(text: str, start: int, end: int, block: int) -> Iterator[Entry]:
     """The entries of one glossary line: several when every piece of it is one."""
-    cuts = [start, *(m.end() for m in _PIECE.finditer(text, start, end)), end]
-    if len(cuts) > 2:
-        # each piece on its own, as `ENTRY`'s `^` holds only at a line's start
-        pieces = [(a, ENTRY.match(text[a:b])) for a, b in itertools.pairwise(cuts)]
-        if all(m for _, m in pieces):
-            yield from (_entry(m, a) for a, m in pieces if m)
-            return
+    for piece in _PIECES:
+        cuts = [start, *(m.end() for m in piece.finditer(text, start, end)), end]
+        if len(cuts) > 2:
+            # each piece on its own, as `ENTRY`'s `^` holds only at a line's start
+            pieces = [(a, ENTRY.match(text[a:b])) for a, b in itertools.pairwise(cuts)]
+            if all(m for _, m in pieces):
+                yield from (_entry(m, block, a) for a, m in pieces if m)
+                return
     m = ENTRY.match(text, start, end)
     if m:
-        yield _entry(m)
+        yield _entry(m, block)
 
 
 # A glossary line that describes rather than translates, with the rendering in quotes.
@@ -162,7 +165,7 @@ _TOLD = re.compile(
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
-def _entry(m: re.Match[str], offset: int = 0) -> Entry:
+def _entry(m: re.Match[str], block: int, offset: int = 0) -> Entry:
     """The entry a match of `ENTRY` holds; `offset`: where the matched text starts."""
     # "move out, now (it's what a war chief yells)": the aside is not the translation
     right = re.sub(r"\s*\([^()]*\)", "", m.group("right"))
@@ -181,6 +184,7 @@ def _entry(m: re.Match[str], offset: int = 0) -> Entry:
         " ".join(right.split()).strip(" .;,"),
         offset + m.start(),
         offset + m.end(),
+        block,
     )
 
 

@@ -48,6 +48,7 @@ _NOTE_PARAGRAPH = re.compile(
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
 _ASIDE = re.compile(r"\([^()\n]*\)")  # blanked out of a quotation before it is judged
 _BRACKET = re.compile(r"[(\[]")
+_QUOTES = '"\u201c\u201d'
 # What stands around a line set apart: quotes, slashes, dashes, asterisks.
 _LINE_MARKS = PUNCTUATION + "/~\u2026"
 
@@ -271,21 +272,32 @@ class _Scan:
     # -- the signals, strongest first --------------------------------------------------
 
     def glossary_blocks(self) -> None:
+        """An author's glossary: its lines whose term has a word English does not use, or
+        every line of a block where most terms have one (`Ai bro - my brother` among them)."""
+        blocks: dict[int, list[tuple[notes.Entry, list[Token]]]] = {}
         for entry in self.entries:
             tokens = words(self.text, entry.start, entry.end)
             if not tokens or not entry.translation:
                 continue
             near = self.near(entry.start, entry.end, entry.line_end, False)
-            if not english(entry.translation, near, max_words=16):
-                continue
-            # the author says it is a term: one word English does not use is enough
-            if not any(self._un_english(t.bare) for t in tokens) and not (
-                len(tokens) > 1 and self.known.is_word(self.text[entry.start : entry.end])
-            ):
-                continue
-            start, end = strip_span(self.text, entry.start, entry.end)
-            gloss = Gloss(entry.translation, entry.end, entry.line_end, "notes", 0.9)
-            self.found.append(Candidate(start, end, _kind(tokens), "notes", 0.9, [gloss]))
+            if english(entry.translation, near, max_words=16):
+                blocks.setdefault(entry.block, []).append((entry, tokens))
+        for lines in blocks.values():
+            foreign = [self._term_like(entry, tokens) for entry, tokens in lines]
+            whole = len(lines) > 1 and 2 * sum(foreign) >= len(lines)
+            for (entry, tokens), looks in zip(lines, foreign, strict=True):
+                if not (looks or whole):
+                    continue
+                start, end = strip_span(self.text, entry.start, entry.end)
+                gloss = Gloss(entry.translation, entry.end, entry.line_end, "notes", 0.9)
+                self.found.append(Candidate(start, end, _kind(tokens), "notes", 0.9, [gloss]))
+
+    def _term_like(self, entry: notes.Entry, tokens: list[Token]) -> bool:
+        """A glossary line's term with a word English does not use (whatever the story's
+        narration writes), or one the lexicon knows."""
+        return any(self._un_english(t.bare) for t in tokens) or (
+            len(tokens) > 1 and self.known.is_word(self.text[entry.start : entry.end])
+        )
 
     def quotations(self, paragraph: Span) -> None:
         for q_start, q_end in self.quotes[self._within(self.quote_starts, paragraph)]:
@@ -369,6 +381,9 @@ class _Scan:
         """A paragraph in the conlang from end to end, quoted or not: a line of a song, a
         prayer, a chant (`/Vesh tem orru--/`)."""
         start, end = strip_span(self.text, paragraph.start, paragraph.end, _LINE_MARKS)
+        bracket = _BRACKET.search(self.text, start, end)
+        if bracket:  # `Tavi (tah-vee)`: what stands before a pronunciation or gloss
+            start, end = strip_span(self.text, start, bracket.start(), _LINE_MARKS)
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return
         if not self._could_be_conlang(start, end):
@@ -384,9 +399,9 @@ class _Scan:
         bracket that translates them, grown back over short words between foreign ones, the
         whole phrase and not only its last word."""
         for bracket in _BRACKET.finditer(self.text, paragraph.start, paragraph.end):
-            tokens = words(
-                self.text, max(paragraph.start, bracket.start() - QUOTE_CHARS), bracket.start()
-            )
+            begin = max(paragraph.start, bracket.start() - QUOTE_CHARS)
+            quote = max(self.text.rfind(q, begin, bracket.start()) for q in _QUOTES)
+            tokens = words(self.text, max(begin, quote + 1), bracket.start())
             run = self._foreign_run(tokens)
             if len(run) < 2:
                 continue

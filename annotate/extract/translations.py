@@ -103,9 +103,11 @@ _DEFINITION = re.compile(
     r"(?:\w+\s+)?word\s+for\s+[\"\u201c'\u2018*_]*([^\n.!?;:,\"\u201c\u201d*_()]{2,80})",
     re.IGNORECASE,
 )
-# `Orruk means dawn in the old tongue`: where the language is named, not translated.
+# `Orruk means dawn in the old tongue`: where the language is named, not translated;
+# `Orruk means dawn and vesh means ride`: where the next definition starts.
 _IN_LANGUAGE = re.compile(
     r"\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:tongue|language|speech)\s*$|\s+in\s+[A-Z][\w'-]+\s*$"
+    r"|\s+(?:and|or)\s+\S+\s+(?:means|is)\b.*$"
 )
 _APPOSITIVE = re.compile(
     _CLOSE + r",\s+(?:or\s+|the\s+|or\s+the\s+)"
