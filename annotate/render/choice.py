@@ -73,10 +73,15 @@ def scene_starts(story: Story) -> list[int]:
     begins, in order."""
     starts: set[int] = {s.start for s in story.sections}
     starts.update(offset for offset, _ in story.files)
-    for block in blocks(story):
-        short = block.part != Part.title and block.end - block.start <= _BREAK_MAX
-        if short and _SCENE_BREAK.fullmatch(story.text[block.start : block.end].strip()):
-            starts.add(block.end)
+    # Only a short paragraph can be a break: the others are passed over unmade.
+    spans = story.paragraphs or blocks(story)
+    for span in spans:
+        if span.end - span.start > _BREAK_MAX:
+            continue
+        if _SCENE_BREAK.fullmatch(story.text[span.start : span.end].strip()):
+            section = story.part_at(span.start)
+            if section is None or section.part != Part.title:
+                starts.add(span.end)
     return sorted(starts)
 
 
