@@ -219,7 +219,7 @@ def test_a_gloss_shows_on_hover(browser: Browser, page: Path) -> None:
     assert shown == {
         "display": "block",
         "position": "absolute",
-        "text": "Commander",
+        "text": "Commander glossary",  # the gloss, and the link to its entry
         "inside": True,
     }
 
@@ -245,7 +245,7 @@ def test_a_gloss_shows_on_tap_on_a_phone(browser: Browser, page: Path) -> None:
     assert shown == {
         "display": "block",
         "position": "fixed",
-        "text": "Your fight is over",
+        "text": "Your fight is over glossary",
         "inside": True,
     }
 
