@@ -166,12 +166,11 @@ def test_extract_proposes_learned_words_once(in_tmp: Path) -> None:
 
 def test_lookup_gives_learned_glosses_for_words_no_entry_has(glossary: Path) -> None:
     result = runner.invoke(app, ["lookup", "Ste"])
-    assert (result.exit_code, result.stdout) == (
-        0,
-        "ste: ~be; not  [learned from 2 phrases, 0.59]\n",
-    )
+    lines = result.stdout.splitlines()
+    assert (result.exit_code, lines[0]) == (0, "ste: ~be; not  [learned from 2 phrases, 0.59]")
+    assert lines[1:] and all("'ste' in term" in line for line in lines[1:])  # then its phrases
     result = runner.invoke(app, ["lookup", "kwelen", "--json"])
-    assert json.loads(result.stdout) == [
+    assert json.loads(result.stdout)[:1] == [
         {
             "term": "kwelen",
             "translations": ["weak"],
@@ -211,9 +210,10 @@ def test_interlinear_marks_learned_glosses(glossary: Path) -> None:
         'She said, "Yu ste kwelen." You are weak.\n', encoding="utf-8"
     )
     result = runner.invoke(app, ["annotate", "s.txt", "-f", "interlinear"])
+    # The language's lexicon knows yu and ste; only kwelen is learned from the phrases.
     assert result.stdout.splitlines()[2:4] == [
-        "    Yu    ste  kwelen",
-        "    ~you  ~be  ~weak",
+        "    Yu   ste  kwelen",
+        "    you  be   ~weak",
     ]
 
 
