@@ -125,7 +125,9 @@ def test_a_bad_story_is_one_line_and_the_others_are_still_printed(folder: Path) 
     (folder / "stories" / "notes.pdf").write_bytes(b"%PDF")
     code, out, err = run("stories", "missing.txt")
     assert code == 1
-    assert out == 'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said. HEDDAA!\n'
+    assert (
+        out == 'Heda [Commander]. "Yu gonplei\nste odon [Your fight is over]," Lexa said. HEDDAA!\n'
+    )
     assert err.splitlines() == [
         "stories/bad.epub: not an EPUB (not a zip archive)",
         "stories/notes.pdf: skipped (not a story format)",
