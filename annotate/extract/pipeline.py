@@ -48,6 +48,10 @@ _NOTE_PARAGRAPH = re.compile(
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
 _ASIDE = re.compile(r"\([^()\n]*\)")  # blanked out of a quotation before it is judged
 _BRACKET = re.compile(r"[(\[]")
+_CHAPTER = re.compile(
+    r"(?:chapter|part|book|prologue|epilogue)\b[\s\w.]{0,12}?[:.\u2013\u2014-]\s+", re.I
+)
+_HALVES = re.compile(r"\s+[|/\u2013\u2014-]{1,2}\s+|:\s+")  # `A | B`, `A - B`, `A: B`
 _QUOTES = '"\u201c\u201d'
 # What stands around a line set apart: quotes, slashes, dashes, asterisks.
 _LINE_MARKS = PUNCTUATION + "/~\u2026"
@@ -377,6 +381,49 @@ class _Scan:
             if glosses or is_conlang_run(tokens, self.vocab, self.known):
                 self.add(Candidate(start, end, "phrase", "italics", 0.7, glosses))
 
+    def paired_line(self, paragraph: Span) -> None:
+        """A short line of two halves, the conlang and its English, either way round: a title
+        (`Kotin Orru | Into the Dawn`, `Chapter 2: Dawn - Orruk`, `Orruk: Dawn`)."""
+        if paragraph.end - paragraph.start > 240:
+            return
+        pos = paragraph.start
+        while pos < paragraph.end:
+            stop = self.text.find("\n", pos, paragraph.end)
+            stop = paragraph.end if stop < 0 else stop
+            self._paired(pos, stop, paragraph)
+            pos = stop + 1
+
+    def _paired(self, start: int, end: int, paragraph: Span) -> None:
+        start, end = strip_span(self.text, start, end, _LINE_MARKS)
+        label = _CHAPTER.match(self.text, start, end)
+        if label:
+            start = label.end()
+        halves = _HALVES.search(self.text, start, end)
+        if halves is None or not self.free(start, end):
+            return
+        left = strip_span(self.text, start, halves.start(), _LINE_MARKS)
+        right = strip_span(self.text, halves.end(), end, _LINE_MARKS)
+        for (span_start, span_end), (gloss_start, gloss_end) in ((left, right), (right, left)):
+            tokens = words(self.text, span_start, span_end)
+            told = words(self.text, gloss_start, gloss_end)
+            if not tokens or not told or len(tokens) > 6 or len(told) > 8:
+                continue
+            if not all(self._un_english(t.bare) or t.bare[:1].isupper() for t in tokens):
+                continue  # the conlang half: its words foreign, or names
+            if not any(self._un_english(t.bare) for t in tokens) or self.is_name(tokens[0].bare):
+                continue
+            if any(self._un_english(t.bare) and not t.bare[:1].isupper() for t in told):
+                continue  # the English half: no foreign word but a name
+            span = self.text[span_start:span_end]
+            near = self.near(span_start, span_end, paragraph.end, True)
+            english_side = self.text[gloss_start:gloss_end]
+            kept = {t.bare for t in tokens}  # a name both halves keep is no English
+            if not english(" ".join(t.bare for t in told if t.bare not in kept), near):
+                continue
+            gloss = rate(Gloss(english_side, gloss_start, gloss_end, "title", 0.8), span, near)
+            self.add(Candidate(span_start, span_end, _kind(tokens), "title", 0.7, [gloss]))
+            return
+
     def foreign_line(self, paragraph: Span) -> None:
         """A paragraph in the conlang from end to end, quoted or not: a line of a song, a
         prayer, a chant (`/Vesh tem orru--/`)."""
@@ -415,7 +462,7 @@ class _Scan:
     def _un_english(self, word: str) -> bool:
         """Foreign by English itself, whatever this story's narration writes: for the places
         where the narration may be in the language (glossary lines, dialogue after a dash)."""
-        return zipf(word) < COMMON or self.known.is_word(word)
+        return len(word) > 1 and (zipf(word) < COMMON or self.known.is_word(word))
 
     def _foreign_run(self, tokens: list[Token]) -> list[Token]:
         """The longest run of foreign words that ends the tokens, with a foreign word at
@@ -558,6 +605,7 @@ class _Scan:
             self.marked_words(paragraph)
             self.quotations(paragraph)
             self.italic_runs(paragraph)
+            self.paired_line(paragraph)
             self.foreign_line(paragraph)
             self.bracketed_runs(paragraph)
             self.lexicon_phrases(paragraph)

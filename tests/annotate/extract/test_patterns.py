@@ -116,6 +116,9 @@ CASES = [
         "Vash tem",
         "we ride",
     ),
+    ("a title of two halves", "Kotin Orruk | Into the Dawn", "Kotin Orruk", "Into the Dawn"),
+    ("a chapter title", "Chapter 2: Orruk - Dawn", "Orruk", "Dawn"),
+    ("English first", "Dawn - Orruk", "Orruk", "Dawn"),
     (
         "a glossary line that describes",
         'Orruk: a word that means "dawn" in the old tongue\nVashka: walk',
