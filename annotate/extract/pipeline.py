@@ -42,7 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?=\s|$)")
 _NOTE_PARAGRAPH = re.compile(
     r"[\W_]*(?:a/?n\b|author'?s?\s+notes?|notes?\b|disclaimer|summary)"
     r"|(?:[^\n]*\n)?by\s+\S+\s*$"  # a title and byline
-    r"|(?:[A-Z][\w ]{0,20}:[^\n]*(?:\n|$))+$",  # a header of `Key: value` lines
+    r"|(?:(?!chapter\b|part\b|book\b)[A-Z][\w ]{0,20}:[^\n]*(?:\n|$))+$",  # `Key: value` lines
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
@@ -290,7 +290,7 @@ class _Scan:
             foreign = [self._term_like(entry, tokens) for entry, tokens in lines]
             whole = len(lines) > 1 and 2 * sum(foreign) >= len(lines)
             for (entry, tokens), looks in zip(lines, foreign, strict=True):
-                if not (looks or whole):
+                if not (looks or (whole and any(_uncommon(t.bare) for t in tokens))):
                     continue
                 start, end = strip_span(self.text, entry.start, entry.end)
                 gloss = Gloss(entry.translation, entry.end, entry.line_end, "notes", 0.9)
@@ -428,6 +428,9 @@ class _Scan:
         """A paragraph in the conlang from end to end, quoted or not: a line of a song, a
         prayer, a chant (`/Vesh tem orru--/`)."""
         start, end = strip_span(self.text, paragraph.start, paragraph.end, _LINE_MARKS)
+        label = _CHAPTER.match(self.text, start, end)
+        if label:
+            start = label.end()
         bracket = _BRACKET.search(self.text, start, end)
         if bracket:  # `Tavi (tah-vee)`: what stands before a pronunciation or gloss
             start, end = strip_span(self.text, start, bracket.start(), _LINE_MARKS)
@@ -637,6 +640,11 @@ def _phrase_index(lexicon: Lexicon | None) -> tuple[frozenset[str], frozenset[st
         starts = frozenset(p.split(" ", 1)[0] for p in phrases)
         _PHRASES[key] = (phrases, prefixes, starts)
     return _PHRASES[key]
+
+
+def _uncommon(word: str) -> bool:
+    """Neither a letter (`A/N`) nor one of English's commonest words."""
+    return len(word) > 1 and zipf(word) < VERY_COMMON
 
 
 def _offsets(tokens: list[Token]) -> tuple[list[Token], list[int]]:
