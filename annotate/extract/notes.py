@@ -158,7 +158,8 @@ def _entries(text: str, start: int, end: int, block: int) -> Iterator[Entry]:
 # A glossary line that describes rather than translates, with the rendering in quotes.
 _TOLD = re.compile(
     r"\b(?:means|meaning|translates(?:\s+\w+)?\s+(?:to|as)|translated\s+as|for)\s*[:,]?\s*"
-    r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019]{1,80}?)[.,!?]?[\"\u201d\u2019']",
+    r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019]{1,80}?)[.,!?]?(?:[\"\u201d\u2019']|$)"
+    r"|^(?:basically\s+|roughly\s+|literally\s+)?(?:means|meaning)\s*[:,]?\s+([^\"\u201c]{1,80})$",
     re.IGNORECASE,
 )
 # A pronunciation or remark after the term (`Vash tem (vahsh tehm) - we ride`).
@@ -172,7 +173,7 @@ def _entry(m: re.Match[str], block: int, offset: int = 0) -> Entry:
     # "a word that means "home" when..." : the quoted rendering is the gloss
     told = _TOLD.search(right)
     if told:
-        right = told.group(1)
+        right = told.group(1) or told.group(2)
     # "the singing dunes. The Vesharri say it is the dead": the first sentence is the gloss
     right = re.split(r"(?<=[.!?])\s+(?=[A-Z])", right, maxsplit=1)[0]
     left = m.group("left")

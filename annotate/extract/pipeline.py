@@ -408,6 +408,8 @@ class _Scan:
             told = words(self.text, gloss_start, gloss_end)
             if not tokens or not told or len(tokens) > 6 or len(told) > 8:
                 continue
+            if "," in self.text[span_start:span_end] + self.text[gloss_start:gloss_end]:
+                continue  # a sentence going on, not a title
             if not all(self._un_english(t.bare) or t.bare[:1].isupper() for t in tokens):
                 continue  # the conlang half: its words foreign, or names
             if not any(self._un_english(t.bare) for t in tokens) or self.is_name(tokens[0].bare):

@@ -23,7 +23,7 @@ THRESHOLD = 0.5
 
 # Narration, not a rendering: a pronoun or name and a past-tense verb (`she turned away`).
 _NARRATION = re.compile(
-    r"^(?:she|he|they|it|we|i|[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?"
+    r"^(?:she|he|they|it|we|i|[A-Z][a-z]+(?:'s\s+\w+)?)\s+(?:\w+\s+){0,2}?"
     r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b"
     r"|^(?:she|he|they)\s+(?:\w+ly\s+)?\w{2,}s\b",  # `she tells them`
     re.IGNORECASE,
@@ -44,6 +44,7 @@ class Weights:
     agrees: float = 1.2  # the lexicon's glosses of the span's words are in it
     disagrees: float = -0.6  # the lexicon knows the span's words, and none of their glosses is
     narration: float = -1.5
+    third_person: float = -1.2  # he, she, his: the story telling, not a line rendered
     repeats: float = -6.0  # the translation only repeats the term
 
 
@@ -57,6 +58,7 @@ class Features:
     distance: float
     lexicon: float  # 1 agrees, -1 disagrees, 0 the lexicon knows none of the span's words
     narration: float
+    third_person: float
     repeats: float
 
 
@@ -82,6 +84,7 @@ def features(
         distance=max(0, distance) / 100,
         lexicon=_agreement(forms, span, span_forms, glosses),
         narration=1.0 if not marked and _NARRATION.match(translation) else 0.0,
+        third_person=1.0 if not marked and _third_person(forms) else 0.0,
         repeats=1.0 if _key(translation) == _key(span) else 0.0,
     )
 
@@ -94,6 +97,7 @@ def score(prior: float, found: Features, weights: Weights = WEIGHTS) -> float:
     logit += weights.distance * found.distance
     logit += (weights.agrees if found.lexicon > 0 else -weights.disagrees) * found.lexicon
     logit += weights.narration * found.narration
+    logit += weights.third_person * found.third_person
     logit += weights.repeats * found.repeats
     return 1 / (1 + math.exp(-logit))
 
@@ -123,6 +127,16 @@ def _agreement(
 
 
 _FUNCTION = frozenset(["a", "an", "the", "of", "to", "is", "are", "be", "am", "was", "were"])
+
+
+_THIRD = frozenset(["he", "she", "his", "her", "him", "hers", "they", "them", "their"])
+_FIRST_SECOND = frozenset(["i", "me", "my", "we", "us", "our", "you", "your"])
+
+
+def _third_person(forms: list[str]) -> bool:
+    """Told of someone (`he went on`), never to or by someone (`I`, `you`)."""
+    folded = {f.casefold() for f in forms}
+    return bool(folded & _THIRD) and not folded & _FIRST_SECOND
 
 
 def _stem(word: str) -> str:

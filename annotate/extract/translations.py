@@ -355,7 +355,7 @@ _INTERPRETED = re.compile(r"\b(?:translat|interpret|explain)\w*", re.IGNORECASE)
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [
     _hover,
-    _after(_BRACKETED, "parentheses", 0.9, max_words=40),
+    _after(_BRACKETED, "parentheses", 0.9, max_words=40, trim=_IN_LANGUAGE),
     _after(_TILDE, "tilde", 0.85),
     _after(_LABEL, "label", 0.85),
     _labelled,

@@ -18,7 +18,15 @@ def glosses(spelling: str) -> list[str]:
     return LEXICON.get(spelling.casefold(), [])
 
 
-PLAIN = Features(foreign=0.0, length=0.0, distance=0.0, lexicon=0.0, narration=0.0, repeats=0.0)
+PLAIN = Features(
+    foreign=0.0,
+    length=0.0,
+    distance=0.0,
+    lexicon=0.0,
+    narration=0.0,
+    third_person=0.0,
+    repeats=0.0,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +39,9 @@ PLAIN = Features(foreign=0.0, length=0.0, distance=0.0, lexicon=0.0, narration=0
         ("She turned away", "Vash tem", False, "narration", 1.0),
         ("She turned away", "Vash tem", True, "narration", 0.0),  # marked: not narration
         ("she tells them", "Vash tem", False, "narration", 1.0),
+        ("His sister smiled at him", "Vash tem", False, "third_person", 1.0),
+        ("I told him", "Vash tem", False, "third_person", 0.0),  # a line someone says
+        ("His sister smiled at him", "Vash tem", True, "third_person", 0.0),
     ],
 )
 def test_features(translation: str, span: str, marked: bool, field: str, value: float) -> None:
@@ -58,6 +69,7 @@ def test_length_is_the_log_ratio_of_word_counts() -> None:
         (0.7, {}, True),
         (0.7, {"foreign": 0.6}, False),  # reads as the conlang, not as English
         (0.7, {"narration": 1.0}, False),
+        (0.7, {"third_person": 1.0}, False),
         (0.9, {"repeats": 1.0}, False),
         (0.7, {"distance": 3.0}, False),  # far from the span
         (0.45, {"lexicon": 1.0}, True),  # a weak convention the lexicon confirms
