@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from annotate.extract import names, notes
+from annotate.extract import names, notes, versions
 from annotate.extract.choice import choose
-from annotate.extract.english import COMMON, VERY_COMMON, Vocabulary, zipf
+from annotate.extract.english import COMMON, VERY_COMMON, Vocabulary, stopwords, zipf
 from annotate.extract.remembered import remembered
+from annotate.extract.scorer import THRESHOLD
 from annotate.extract.scoring import Known, foreignness, is_conlang_run
 from annotate.extract.tokens import (
     PUNCTUATION,
@@ -438,13 +439,24 @@ class _Scan:
             start, end = strip_span(self.text, start, bracket.start(), _LINE_MARKS)
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return
-        if not self._could_be_conlang(start, end):
-            return
         tokens = words(self.text, start, end)
-        if len(tokens) < 2 or not is_conlang_run(tokens, self.vocab, self.known):
+        if len(tokens) < 2 or not (
+            is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)
+        ):
             return
         glosses = self.gloss(start, end, paragraph.end, quoted=True)
         self.add(Candidate(start, end, "phrase", "line", 0.7, glosses))
+
+    def _mostly_un_english(self, tokens: list[Token]) -> bool:
+        """A short line, half its words or more such as English never writes, one rare, and
+        none of English's commonest words (`the`, `she`)."""
+        foreign = [t for t in tokens if self._un_english(t.bare) and not self.is_name(t.bare)]
+        return (
+            len(tokens) <= 8
+            and 2 * len(foreign) >= len(tokens)
+            and any(self.is_rare(t.bare) for t in foreign)
+            and not any(t.bare.casefold() in stopwords() for t in tokens)
+        )
 
     def bracketed_runs(self, paragraph: Span) -> None:
         """`she sang Orru vesh kalani (Dawn of the kalani)`: the conlang words right before a
@@ -571,6 +583,67 @@ class _Scan:
             and not self._in_title(start)
         )
 
+    def second_versions(self) -> None:
+        """Lines the story gives again in English further on: a song's lines then its English
+        lines, a scene then the same scene in English (`versions`)."""
+        paragraphs = self.story.paragraphs
+        starts = [p.start for p in paragraphs]
+        waiting: dict[int, list[Candidate]] = {}
+        for candidate in self.found:
+            if not candidate.options and candidate.kind == "phrase":
+                waiting.setdefault(bisect.bisect_right(starts, candidate.start) - 1, []).append(
+                    candidate
+                )
+        if not waiting:
+            return
+        found = {bisect.bisect_right(starts, c.start) - 1 for c in self.found}
+
+        def sung(i: int) -> bool:
+            return any(c.signal == "line" for c in waiting.get(i, []))
+
+        def rendered(i: int) -> bool:
+            span = strip_span(self.text, paragraphs[i].start, paragraphs[i].end, _LINE_MARKS)
+            told = self.text[span[0] : span[1]]
+            near = self.near(span[0], span[1], span[1], True)
+            return (
+                i not in found
+                and 0 < count_words(self.text, *span) <= versions.MAX_LINE_WORDS
+                and english(told, near, max_words=versions.MAX_LINE_WORDS)
+            )
+
+        for i, j in versions.verses(len(paragraphs), sung, rendered).items():
+            start, end = strip_span(self.text, paragraphs[j].start, paragraphs[j].end, _LINE_MARKS)
+            for candidate in waiting[i]:
+                self._offer(candidate, Gloss(self.text[start:end], start, end, "verse", 0.8))
+        texts = [self.text[p.start : p.end] for p in paragraphs]
+        offset = versions.scene_offset(texts, lambda i: i in waiting)
+        if offset is None:
+            return
+        for i, candidates in waiting.items():
+            j = i + offset
+            if j >= len(paragraphs):
+                continue
+            ours = list(quotations(self.text, paragraphs[i].start, paragraphs[i].end))
+            theirs = list(quotations(self.text, paragraphs[j].start, paragraphs[j].end))
+            if len(ours) != len(theirs):
+                continue
+            for candidate in candidates:
+                k = next((k for k, (s, e) in enumerate(ours) if s <= candidate.start < e), None)
+                if k is not None:
+                    start, end = strip_span(self.text, *theirs[k])
+                    gloss = Gloss(self.text[start:end], start, end, "version", 0.8)
+                    self._offer(candidate, gloss)
+
+    def _offer(self, candidate: Candidate, gloss: Gloss) -> None:
+        """A translation found after the fact, rated as any other and kept if trusted."""
+        near = self.near(candidate.start, candidate.end, candidate.end, True)
+        if not english(gloss.text, near, max_words=versions.MAX_LINE_WORDS + 16):
+            return
+        rated = rate(gloss, self.text[candidate.start : candidate.end], near)
+        if rated.confidence >= THRESHOLD:
+            candidate.options.append(rated)
+            candidate.gloss = candidate.gloss or rated
+
     def _in_title(self, offset: int) -> bool:
         section = self.story.part_at(offset)
         return section is not None and section.part in (Part.title, Part.chapter_title)
@@ -616,6 +689,7 @@ class _Scan:
             self.lexicon_phrases(paragraph)
             self.joiners(paragraph)
             self.single_words(paragraph)
+        self.second_versions()
         for candidate, gloss in zip(
             self.found, choose([c.options for c in self.found], len(self.text)), strict=True
         ):

@@ -337,8 +337,8 @@ def _next_line(near: Near) -> Gloss | None:
     group = "q" if m.group("q") is not None else "plain"
     body = _clean(m.group(group))
     interpreted = m.group("tag") is not None and _INTERPRETED.search(m.group("tag")) is not None
-    if not body or (group == "q" and not interpreted):
-        return None  # another speaker's answer, unless the story says it translates
+    if not body or body.isupper() or (group == "q" and not interpreted):
+        return None  # a heading; another speaker's answer, unless the story says it translates
     if not english(body, near, max_words=max(6, 2 * near.words + 3)):
         return None
     method, prior = ("interpreter", 0.8) if interpreted else ("next line", 0.6)
@@ -372,7 +372,7 @@ PROPOSERS: list[Callable[[Near], Gloss | None]] = [
 # Conventions that put a translation beside the span with nothing to say it is one.
 UNMARKED = frozenset({"echo", "next line", "appositive"})
 # Conventions whose translation stands away from the span by design: no distance counts.
-AWAY = frozenset({"hover", "footnote", "notes"})
+AWAY = frozenset({"hover", "footnote", "notes", "verse", "version"})
 
 
 def translate(near: Near) -> list[Gloss]:

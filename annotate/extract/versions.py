@@ -1,0 +1,63 @@
+"""Translations given as a second version of the text: the lines of a song, then the same
+lines in English; a scene in the language, then the same scene again in English.
+
+Both work on paragraphs by their index in the story, and say which paragraph renders which.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from annotate.extract.tokens import QUOTE, WORD
+
+LOOK_AHEAD = 8  # paragraphs between a song's last line and its English lines, at most
+MAX_LINE_WORDS = 12  # a line of a song or its rendering, not a paragraph of prose
+
+
+def verses(
+    count: int, foreign: Callable[[int], bool], english: Callable[[int], bool]
+) -> dict[int, int]:
+    """Each foreign line of a run of two or more, paired with the English line at the same
+    place in the next run of as many English lines (`count`: the paragraphs there are)."""
+    pairs: dict[int, int] = {}
+    i = 0
+    while i < count:
+        if not foreign(i):
+            i += 1
+            continue
+        end = i
+        while end < count and foreign(end):
+            end += 1
+        size = end - i
+        if size >= 2:
+            for start in range(end, min(count, end + LOOK_AHEAD)):
+                if all(start + k < count and english(start + k) for k in range(size)):
+                    pairs.update({i + k: start + k for k in range(size)})
+                    break
+        i = end
+    return pairs
+
+
+def skeleton(text: str) -> str:
+    """A paragraph's narration: its words outside quotations, folded."""
+    return " ".join(w.casefold() for w in WORD.findall(QUOTE.sub(" ", text)))
+
+
+def scene_offset(paragraphs: Sequence[str], foreign: Callable[[int], bool]) -> int | None:
+    """How many paragraphs later the story tells a scene again: the distance from paragraphs
+    with foreign quotations to later ones with the same narration around their quotations,
+    when two or more agree."""
+    later: dict[str, list[int]] = {}
+    shapes = [skeleton(p) for p in paragraphs]
+    for i, shape in enumerate(shapes):
+        if len(shape.split()) >= 3:
+            later.setdefault(shape, []).append(i)
+    offsets: Counter[int] = Counter()
+    for i, shape in enumerate(shapes):
+        if foreign(i) and len(shape.split()) >= 3:
+            offsets.update(j - i for j in later[shape] if j > i)
+    if not offsets:
+        return None
+    offset, support = offsets.most_common(1)[0]
+    return offset if support >= 2 else None
