@@ -6,7 +6,9 @@ Heavy modules are imported inside the commands, so `gloss --help` and `gloss loo
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -58,8 +60,18 @@ app.command("dedupe")(dedupe.dedupe)
 app.command("learn")(learn.learn)
 
 
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    """The first Ctrl-C stops the command (its cleanup is quick: workers are ended, not
+    waited for); later ones, often a second press or `timeout -s INT`'s group-wide signal
+    landing mid-cleanup, would only break that cleanup, so they are ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console entry point: never a traceback for the user, whatever happens."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored
+        signal.signal(signal.SIGINT, _interrupted)
     try:
         app()
     except KeyboardInterrupt:
