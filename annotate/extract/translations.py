@@ -336,7 +336,8 @@ def _next_line(near: Near) -> Gloss | None:
         return None
     group = "q" if m.group("q") is not None else "plain"
     body = _clean(m.group(group))
-    interpreted = m.group("tag") is not None and _INTERPRETED.search(m.group("tag")) is not None
+    said = f"{m.group('pre') or ''} {m.group('tag') or ''}"  # `X translated, "..."` too
+    interpreted = _INTERPRETED.search(said) is not None
     if not body or body.isupper() or (group == "q" and not interpreted):
         return None  # a heading; another speaker's answer, unless the story says it translates
     if not english(body, near, max_words=max(6, 2 * near.words + 3)):
@@ -347,10 +348,11 @@ def _next_line(near: Near) -> Gloss | None:
 
 # A whole paragraph: a quotation with or without a speech tag, or plain words.
 _LINE = re.compile(
-    r"[ \t]*(?:[\"\u201c](?P<q>[^\"\u201c\u201d\n]{2,160})[\"\u201d]"
-    r"(?P<tag>[^\n\"\u201c]{0,80})|[*_]*(?P<plain>[^\n\"\u201c\u201d]{2,160}?)[*_]*)[ \t]*$"
+    r"[ \t]*(?:(?P<pre>[^\n\"\u201c]{0,80}?)[\"\u201c](?P<q>[^\"\u201c\u201d\n]{2,160})[\"\u201d]"
+    r"(?P<tag>[^\n\"\u201c]{0,80})(?:[\"\u201c][^\n]*)?"  # the first quotation; more may follow
+    r"|[*_]*(?P<plain>[^\n\"\u201c\u201d]{2,160}?)[*_]*)[ \t]*$"
 )
-_INTERPRETED = re.compile(r"\b(?:translat|interpret|explain)\w*", re.IGNORECASE)
+_INTERPRETED = re.compile(r"\b(?:translat|interpret|explain|suppl(?:y|ied))\w*", re.IGNORECASE)
 
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [

@@ -108,6 +108,12 @@ CASES = [
         "Vash tem orruk",
         "We ride at dawn",
     ),
+    (
+        "an interpreter before the line, more said after",
+        '"Vash tem orruk."\n\nThe scout translated, "We ride at dawn." "Now go."',
+        "Vash tem orruk",
+        "We ride at dawn",
+    ),
     ("glossary lines without a heading", "vashka - walk\norruk - dawn", "orruk", "dawn"),
     ("several to a line", "Vashka- walk. Orruk- dawn.\nKelvesh- come.", "Orruk", "dawn"),
     (
