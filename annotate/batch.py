@@ -82,7 +82,7 @@ def _spotted(path: Path) -> tuple[Spotted, list[str]]:
             raise GlossError(f"{path}: no such file or folder")
         story = read_story(path)
     except PartlyRead as err:  # a book without a chapter: the rest glossed, the gap reported
-        story, missing = err.story, err.lines()
+        story, missing = err.story, err.used()
     except GlossError as err:  # one bad story is reported; the others are still glossed
         return err, []
     return (story, _worker.spotter.spot(story, first=_worker.first)), missing

@@ -122,8 +122,7 @@ def epub_story(archive: zipfile.ZipFile, label: str) -> Story:
             raise GlossError(f"{label}: corrupt EPUB: {_are_missing(missing)}")
         raise GlossError(f"{label}: no story text in the EPUB's spine")
     if missing:
-        message = f"{label}: corrupt EPUB: {_are_missing(missing)}; read the rest"
-        raise PartlyRead(builder.build(), message)
+        raise PartlyRead(builder.build(), f"{label}: corrupt EPUB: {_are_missing(missing)}")
     return builder.build()
 
 

@@ -78,7 +78,7 @@ def test_a_book_missing_a_chapter_is_glossed_without_it(tmp_path: Path) -> None:
         app, ["annotate", str(book), str(other), "-g", str(tmp_path / "g.yaml"), "-j", "1"]
     )
     assert result.exit_code == 1  # said, and the rest done
-    assert result.stderr == f"{book}: corrupt EPUB: two.xhtml is missing; read the rest\n"
+    assert result.stderr == f"{book}: corrupt EPUB: two.xhtml is missing; the rest was read\n"
     assert "Heda [Commander] spoke." in result.stdout
     assert "Heda [Commander] left." in result.stdout or "Heda left." in result.stdout
     assert "Lost" not in result.stdout

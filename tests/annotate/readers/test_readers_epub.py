@@ -286,9 +286,9 @@ def test_a_missing_chapter_file_is_left_out_and_said(tmp_path: Path) -> None:
     path = build(tmp_path / "lost.epub", without("OEBPS/file0002.xhtml"))
     with pytest.raises(PartlyRead) as caught:
         read_story(path)
-    assert caught.value.lines() == [
-        f"{path}: corrupt EPUB: OEBPS/file0002.xhtml is missing; read the rest"
-    ]
+    said = f"{path}: corrupt EPUB: OEBPS/file0002.xhtml is missing"
+    assert caught.value.lines() == [said]  # for a caller that refuses the book
+    assert caught.value.used() == [f"{said}; the rest was read"]  # for one that reads on
     story = caught.value.story
     assert "Clarke said Wanheda." in story.text  # the chapter that is there
     assert "Lexa spoke" not in story.text
