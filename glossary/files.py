@@ -1,4 +1,5 @@
-"""Files: reading with one clear error, writing atomically, bulk work without the collector."""
+"""Files: reading with one clear error, writing atomically, locking for a read-merge-write,
+bulk work without the collector."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import gc
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -24,6 +26,59 @@ def read_bytes(path: Path, label: str) -> bytes:
         raise GlossError(f"{label}: is a folder") from None
     except OSError as err:
         raise GlossError(f"{label}: cannot read: {err.strerror or err}") from None
+
+
+class Busy(GlossError):
+    """Another process held a file's lock for longer than we would wait."""
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of `path`: beside it, hidden (`.glossary.yaml.lock`)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def locked(path: Path, wait: float, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold `path`'s lock (a lock file beside it, on every platform) for a read-merge-write,
+    so that two runs never both read the old file and one's write undo the other's. When
+    another process holds it, `waiting()` is called once and the lock waited for up to
+    `wait` seconds; then `Busy`. A process that ends, however it ends, lets the lock go.
+    The lock file stays (removing it would let a third process lock a new one while a second
+    waits on the old)."""
+    from filelock import FileLock, Timeout
+
+    folder = path.parent if str(path.parent) else Path(".")
+    # filelock would make a missing folder, or retry an unwritable one until the timeout
+    if not folder.is_dir():
+        raise GlossError(f"{path}: cannot write: no such folder")
+    if not os.access(folder, os.W_OK):
+        raise GlossError(f"{path}: cannot write: permission denied")
+    lock = FileLock(lock_path(path))
+    started = time.monotonic()
+    try:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if waiting is not None:
+                waiting()
+            lock.acquire(timeout=max(0.0, wait - (time.monotonic() - started)))
+    except Timeout:
+        raise Busy(f"{path}: another gloss is still writing it; gave up after {wait:g} s") from None
+    except OSError as err:
+        raise GlossError(f"{path}: cannot write: {err.strerror or err}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file however they are written (`./x`, an absolute path, a
+    link, a hard link); False when either is not there."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def size_of(path: Path | str) -> int:

@@ -8,10 +8,12 @@ recorded in a source is never proposed again; a second identical run changes not
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -36,6 +38,7 @@ class Change:
     term: str
     action: str  # "added" | "updated"
     details: list[str] = field(default_factory=list)
+    kind: str | None = None  # the entry's kind: names are listed apart from vocabulary
 
     def __str__(self) -> str:
         detail = f" ({', '.join(self.details)})" if self.details else ""
@@ -142,17 +145,38 @@ def _source_node(finding: Finding) -> CommentedMap:
     return node
 
 
+def story_key(story: object) -> object:
+    """Where a story is, however its path was written: `stories/x.txt` and its absolute path
+    are one story (the source keeps the spelling it was first recorded with)."""
+    if not isinstance(story, str) or not story:
+        return story
+    return _resolved(story, os.getcwd())  # a relative path means one thing per folder
+
+
+@lru_cache(maxsize=1 << 12)  # a story's findings come together: the same path again and again
+def _resolved(story: str, folder: str) -> str:
+    try:
+        return os.path.realpath(os.path.join(folder, story))
+    except (OSError, ValueError):  # a path no system could hold (a NUL): it is only itself
+        return story
+
+
 def _source_id(source: Any) -> tuple[Any, ...]:
     if source.get("lexicon"):
         return ("lexicon", source.get("lexicon"), fold(str(source.get("translation") or "")))
-    return ("story", source.get("story"), source.get("line"), fold(str(source.get("quote") or "")))
+    return (
+        "story",
+        story_key(source.get("story")),
+        source.get("line"),
+        fold(str(source.get("quote") or "")),
+    )
 
 
 def _finding_id(finding: Finding) -> tuple[Any, ...]:
     """`_source_id` of the source a finding would become, without building it."""
     if finding.lexicon:
         return ("lexicon", finding.lexicon, fold(finding.translation or ""))
-    return ("story", finding.story, finding.line, fold(finding.quote or ""))
+    return ("story", story_key(finding.story), finding.line, fold(finding.quote or ""))
 
 
 class _Ids(dict[int, tuple[Any, ...]]):
@@ -323,7 +347,8 @@ class Merger:
         for at, done in self.changed.items():
             node = self.terms[at]
             if done is None:
-                report.changes.append(Change(str(node["term"]), "added", _summary(node)))
+                kind = str(node.get("kind") or "") or None
+                report.changes.append(Change(str(node["term"]), "added", _summary(node), kind))
             elif done.details():
                 report.changes.append(Change(str(node["term"]), "updated", done.details()))
         return report

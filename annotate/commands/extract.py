@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported, warn
+from glossary.errors import GlossError
+
+if TYPE_CHECKING:
+    from glossary.merge import Change
+
+DEFAULT_WAIT = 600.0  # seconds: another extract into the same glossary is waited for this long
+
+
+def _lexicon_choice(value: str) -> str:
+    """An unknown `--lexicon` name is a usage error (a path's problems are the file's)."""
+    from annotate.lexicon import AUTO, NONE, available
+
+    key = value.strip().casefold()
+    names = [AUTO, NONE, *available()]
+    looks_like_path = "/" in value or "\\" in value or key.endswith((".yaml", ".yml"))
+    if key in names or looks_like_path or Path(value.strip()).exists():
+        return value
+    raise typer.BadParameter(
+        f"unknown lexicon {value!r}; choose {', '.join(names)}, or a path to a glossary file"
+    )
 
 
 def extract(
@@ -24,6 +47,7 @@ def extract(
             "--lexicon",
             "-l",
             help="`auto` (by the glossary's language), `none`, a bundled name, or a glossary file.",
+            callback=_lexicon_choice,
         ),
     ] = "auto",
     language: Annotated[
@@ -36,9 +60,19 @@ def extract(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")
     ] = None,
+    wait: Annotated[
+        float,
+        typer.Option(
+            "--wait",
+            min=0,
+            metavar="SECONDS",
+            help="How long to wait for another extract into the same glossary to finish.",
+        ),
+    ] = DEFAULT_WAIT,
 ) -> None:
     """Find the conlang in stories and the translations they give, and merge them into the
-    glossary (default stories/ into glossary.yaml). Nothing a person edited is undone.
+    glossary (default stories/ into glossary.yaml). Nothing a person edited is undone; two
+    runs into one glossary take turns.
 
     Example: gloss extract stories/ -g glossary.yaml --dry-run
     """
@@ -49,15 +83,19 @@ def extract(
     from glossary import merge, store
     from glossary.learned import merge_learned
 
-    saving = False
+    asked = paths or [Path("stories")]
+    stories, failed = _stories(asked)
+    if not stories:
+        _nothing_to_read(asked, glossary)
+    saving = written = False
     try:
-        with reported(), heap.settled():
+        with reported(), _turn(glossary, wait, dry_run), heap.settled():
             doc = store.load_or_new(glossary, language)
             known_language = doc.glossary.language or language
             # Each story's findings are merged as they come: memory stays flat on any corpus.
             merger = merge.Merger(doc)
             result = extract_paths(
-                paths or [Path("stories")],
+                stories,
                 lexicon,
                 known_language,
                 jobs,
@@ -72,16 +110,19 @@ def extract(
             # learning and writing split their work in two, a half on another core (-j > 1)
             processes = jobs or cores()
             report.changes += merge_learned(doc, processes).changes  # words phrases teach
-            for change in report.changes:
-                typer.echo(str(change))
             saving = True
-            written = False if dry_run else store.save(doc, processes)
+            if result.stories and not dry_run:  # nothing read: nothing to write
+                written = store.save(doc, processes)
     except KeyboardInterrupt:
         state = "is as it was or fully updated" if saving else "is as it was"
         typer.echo(f"\ninterrupted: {glossary} {state}", err=True)
         raise typer.Exit(130) from None
     warn(result.skipped)
     warn(result.errors)
+    if not result.stories:
+        warn([f"{glossary}: not written (no story could be read)"])
+        raise typer.Exit(1)
+    _say_changes(report.changes)  # only now: what is reported as added is in the file
     add, update = ("would add", "would update") if dry_run else ("added", "updated")
     state = "" if dry_run or written else ", unchanged"
     typer.echo(
@@ -89,5 +130,79 @@ def extract(
         f"from {result.stories} stor{'y' if result.stories == 1 else 'ies'}{state}",
         err=True,
     )
-    if result.errors:
+    if result.errors or failed:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _turn(glossary: Path, wait: float, dry_run: bool) -> Iterator[None]:
+    """The whole read-merge-write under the glossary's lock: two runs take turns, and neither
+    undoes the other's work. A dry run writes nothing, and a file is only ever replaced
+    whole, so it reads without one."""
+    from glossary import files
+
+    with ExitStack() as stack:
+        if not dry_run:
+            try:
+                stack.enter_context(files.locked(glossary, wait, _waiting(glossary, wait)))
+            except files.Busy as err:
+                raise GlossError(f"{err.message} (--wait SECONDS to wait longer)") from None
+        yield
+
+
+def _stories(paths: list[Path]) -> tuple[list[Path], bool]:
+    """The story files under `paths`, each once however it was reached (`stories/x.txt` and
+    its absolute path are one story, shown as first written); whether a path was missing.
+    Missing paths and files of other types are reported here."""
+    from annotate.readers import Skipped, find_stories
+
+    missing = [p for p in paths if not (p.exists() or p.is_symlink())]
+    warn(f"{p}: no such file or folder" for p in missing)
+    found: dict[Path, Path] = {}
+    folders: dict[Path, Path] = {}  # resolved once each: an archive has many stories a folder
+    for item in find_stories(p for p in paths if p not in missing):
+        if isinstance(item, Skipped):
+            warn([str(item)])
+            continue
+        if item.is_symlink():
+            where = item.resolve()
+        else:
+            folder = folders.get(item.parent)
+            if folder is None:
+                folder = folders[item.parent] = item.parent.resolve()
+            where = folder / item.name
+        found.setdefault(where, item)
+    return list(found.values()), bool(missing)
+
+
+def _nothing_to_read(paths: list[Path], glossary: Path) -> None:
+    """No story file at all: say where gloss looked and for what; write nothing."""
+    from annotate.readers import READERS
+
+    where = ", ".join(str(p) for p in paths)
+    kinds = ", ".join(sorted(READERS))
+    warn([f"gloss: no stories found in {where} (looked for {kinds} files); {glossary} not written"])
+    raise typer.Exit(1)
+
+
+def _waiting(glossary: Path, wait: float) -> Callable[[], None] | None:
+    """What to say while another run holds the glossary: on a terminal, one line."""
+
+    def say() -> None:
+        typer.echo(
+            f"waiting for another gloss to finish with {glossary} (up to {wait:g} s; "
+            "Ctrl-C to stop)",
+            err=True,
+        )
+
+    return say if sys.stderr.isatty() else None
+
+
+def _say_changes(changes: list[Change]) -> None:
+    """Each change on its own line; the names added, which are not vocabulary, on one."""
+    names = [c.term for c in changes if c.action == "added" and c.kind == "name"]
+    for change in changes:
+        if not (change.action == "added" and change.kind == "name"):
+            typer.echo(str(change))
+    if names:
+        typer.echo(f"added {len(names)} name{'s' if len(names) > 1 else ''}: {', '.join(names)}")

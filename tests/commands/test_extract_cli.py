@@ -99,13 +99,15 @@ def test_the_lexicon_supplies_translations_marked_as_its_own(in_tmp: Path) -> No
     assert "lexicon:" not in (in_tmp / "off.yaml").read_text()
 
 
-def test_an_unknown_lexicon_is_a_clear_error(in_tmp: Path) -> None:
+def test_an_unknown_lexicon_is_a_usage_error_that_lists_the_names(in_tmp: Path) -> None:
     story = write_story(in_tmp)
     result = runner.invoke(app, ["extract", str(story), "--lexicon", "klingon"])
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "unknown lexicon 'klingon'; choose auto, none, trigedasleng, or a path to a glossary file\n"
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--lexicon' / '-l': unknown lexicon 'klingon'; "
+        "choose auto, none, trigedasleng, or a path to a glossary file"
     )
+    assert not (in_tmp / "glossary.yaml").exists()
 
 
 def test_ctrl_c_leaves_the_glossary_as_it_was(in_tmp: Path, monkeypatch: MonkeyPatch) -> None:
@@ -127,7 +129,11 @@ def test_ctrl_c_leaves_the_glossary_as_it_was(in_tmp: Path, monkeypatch: MonkeyP
     result = runner.invoke(app, ["extract", "-j", "1"])
     assert (result.exit_code, result.stderr) == (130, "\ninterrupted: glossary.yaml is as it was\n")
     assert (in_tmp / "glossary.yaml").read_text() == "terms:\n  - term: heda  # mine\n"
-    assert sorted(p.name for p in in_tmp.iterdir()) == ["glossary.yaml", "stories"]
+    assert sorted(p.name for p in in_tmp.iterdir()) == [
+        ".glossary.yaml.lock",
+        "glossary.yaml",
+        "stories",
+    ]
 
 
 def test_a_real_interrupt_of_a_parallel_run(tmp_path: Path) -> None:
@@ -160,7 +166,11 @@ def test_a_real_interrupt_of_a_parallel_run(tmp_path: Path) -> None:
     assert "interrupted: glossary.yaml is as it was" in err
     assert "Traceback" not in err
     assert glossary.read_text() == "terms:\n  - term: heda  # mine\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.yaml", "stories"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".glossary.yaml.lock",
+        "glossary.yaml",
+        "stories",
+    ]
 
 
 def test_one_job_and_two_give_the_same_glossary(tmp_path: Path) -> None:
