@@ -7,11 +7,13 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
+from glossary import aliases
 from glossary.errors import GlossError, Problem
+from glossary.files import read_bytes
 from glossary.models import Glossary
 from glossary.positions import locate
 from glossary.reading import read
-from glossary.store import Document, load
+from glossary.store import Document, decode, load
 
 
 def spelling_key(text: str) -> str:
@@ -57,6 +59,19 @@ def duplicate_spellings(doc: Document) -> Iterator[Problem]:
             )
 
 
+def alias_uses(text: str, label: str) -> Iterator[Problem]:
+    """Each YAML alias (`*a`): gloss edits entries one by one, so it writes one out in full."""
+    for alias in aliases.used(text):
+        where = f" (line {alias.anchor_line})" if alias.anchor_line else ""
+        yield Problem(
+            label,
+            alias.line,
+            alias.column,
+            f"`*{alias.name}` repeats `&{alias.name}`{where}: gloss writes it out in full when "
+            "it saves, so that a change to one entry never reaches another",
+        )
+
+
 def check(doc: Document) -> list[Problem]:
     """Every problem in a loaded (schema-valid) glossary, in file order."""
     return sorted(duplicate_spellings(doc))
@@ -68,10 +83,12 @@ def check_file(path: Path) -> list[Problem]:
     A valid file is read the quick way (cached, or C-backed); only one with problems is loaded
     with positions for them.
     """
+    label = str(path)
     try:
-        if not claimed_twice(read(path)):
-            return []
-        doc = load(path)
+        glossary = read(path)
+        problems = list(alias_uses(decode(read_bytes(path, label), label)[0], label))
+        if claimed_twice(glossary):
+            problems += check(load(path))
     except GlossError as err:
-        return err.problems or [Problem(str(path), 0, 0, err.message.removeprefix(f"{path}: "))]
-    return check(doc)
+        return err.problems or [Problem(label, 0, 0, err.message.removeprefix(f"{path}: "))]
+    return sorted(problems)

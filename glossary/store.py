@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from glossary import emit, splice, stitch
+from glossary import aliases, emit, splice, stitch
 from glossary.errors import GlossError, Problem
 from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
@@ -56,6 +56,9 @@ class Document:
     style: Style = field(default_factory=Style)
     text: str | None = None  # the text as read; None for a file not yet on disk
     layout: splice.Layout | None = None  # where each entry's text is, to save by splicing
+    # the text as it would be saved before any edit, when that is not `text` (aliases written
+    # out in full): saving that alone is no change
+    unedited: str | None = None
 
     @property
     def label(self) -> str:
@@ -178,7 +181,15 @@ def loads(text: str, path: Path) -> Document:
     style = guess_style(text)
     data = parse(text, label, style)
     glossary = validate(data, label)
-    return Document(path, data, glossary, style, text, splice.layout(text, data))
+    # an alias is one object in two places: each gets its own before anything is edited
+    unshared = aliases.unshare(data)
+    plan = splice.layout(text, data)
+    if unshared and plan is not None:  # the entries that held an alias are written out in full
+        plan = replace(plan, parts={k: v for k, v in plan.parts.items() if k not in unshared})
+    doc = Document(path, data, glossary, style, text, plan)
+    if unshared:
+        doc.unedited = _render(doc)[0]
+    return doc
 
 
 def load(path: Path) -> Document:
@@ -280,12 +291,12 @@ def save(doc: Document, processes: int = 1) -> bool:
     """Write the document atomically when its text changed; True when the file was written.
     `processes` > 1: a long new file may be written out on two cores."""
     text, layout = _render(doc, processes)
-    if text == doc.text and doc.path.exists():
+    if text in (doc.text, doc.unedited) and doc.path.exists():
         return False
     body = text.replace("\n", doc.style.newline)
     if doc.style.bom:
         body = BOM + body
     atomic_write(doc.path, body.encode("utf-8"))
-    doc.text = text
+    doc.text, doc.unedited = text, None
     doc.layout = layout
     return True

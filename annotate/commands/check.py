@@ -9,7 +9,8 @@ from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, warn
 
 def check(glossary: GlossaryOption = DEFAULT_GLOSSARY) -> None:
     """Validate a glossary file: syntax, types, unknown keys, empty terms, spellings claimed
-    by two entries. Prints each problem as FILE:LINE:COL: message and exits 1 if any.
+    by two entries, YAML aliases (one value shared by two places, which gloss writes out in
+    full). Prints each problem as FILE:LINE:COL: message and exits 1 if any.
 
     Example: gloss check -g glossary.yaml
     """
