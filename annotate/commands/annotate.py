@@ -91,6 +91,7 @@ def annotate(
     from annotate import heap
     from annotate.batch import Layout, options_for, render_files, spot_files
     from annotate.commands.glossing import Glossing, is_folder, write_all
+    from annotate.commands.output import refuse_inputs
     from annotate.readers import find_stories
     from annotate.render.formats import story_by_story
     from annotate.spotting import Spotter
@@ -111,6 +112,8 @@ def annotate(
     run = Glossing(
         list(find_stories(paths or [Path("stories")])), fmt, options, progress=not to_terminal
     )
+    if output is not None and not is_folder(output):  # a folder numbers clashing names itself
+        refuse_inputs(Path(output), run.stories, glossary)
     # Each story rendered where it is read, only its text sent back, written as it comes:
     # one story in memory at a time. Only one html page (contents first) holds them all.
     outcomes = (

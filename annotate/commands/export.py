@@ -38,10 +38,13 @@ def export(
 
     Example: gloss export --format anki -o trigedasleng-anki.csv
     """
+    from annotate.commands.output import refuse_inputs
     from glossary.exporters import export as render
     from glossary.files import atomic_write
     from glossary.store import read
 
+    if output is not None:
+        refuse_inputs(output, glossary=glossary)
     with reported():
         text = render(read(glossary), fmt)
         if output is not None:
