@@ -90,6 +90,8 @@ def is_conlang_run(
     allowed). `evidence`: a translation stands right beside it, so ask for less."""
     if len(tokens) == 1:
         return is_rare(tokens[0].bare, known) and not known.is_name(tokens[0].bare)
+    if _english_clause(tokens, vocab, known):
+        return False
     mean, foreign = phrase_score(tokens, vocab, known)
     if foreign < 2:
         return False
@@ -97,3 +99,16 @@ def is_conlang_run(
         return mean >= 0.4
     anchored = any(is_rare(t.bare, known) for t in tokens)
     return mean >= 0.55 and anchored
+
+
+ENGLISH_CLAUSE = 3  # plain English words in a row: an English sentence with a word or two mixed in
+
+
+def _english_clause(tokens: Sequence[Token], vocab: Vocabulary, known: Known) -> bool:
+    """`They will banish you, tavi`: a line whose English runs on for a clause."""
+    run = 0
+    for token in tokens:
+        run = run + 1 if foreignness(token.bare, vocab, known) == 0.0 else 0
+        if run >= ENGLISH_CLAUSE:
+            return True
+    return False

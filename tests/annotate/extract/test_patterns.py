@@ -158,6 +158,11 @@ TRAPS = [
     ),
     ("an English line", '"Nice shot," Anya said. "Take a walk with me."', {"Nice shot"}),
     ("a byline", "Get Back Up\nby ashandember", {"ashandember"}),
+    (
+        "an English line with a word mixed in",
+        '"They will banish you, ai veshkaru," she said.',
+        {"They will banish you, ai veshkaru"},
+    ),
 ]
 
 
