@@ -16,6 +16,7 @@ from annotate.extract.scoring import NO_LEXICON
 from annotate.lexicon import AUTO, Lexicon, available, bundled, load_lexicon
 from annotate.pool import ordered_map
 from annotate.readers import Skipped, find_stories, read_story
+from annotate.readers.partly import PartlyRead
 from glossary.errors import GlossError
 from glossary.files import size_of
 from glossary.findings import Finding
@@ -51,14 +52,21 @@ def _prepare(spec: str | None, settle: bool) -> None:
         heap.settle()
 
 
-def _one(job: tuple[str, str | None]) -> tuple[list[Finding], str | None]:
+Outcome = tuple[list[Finding] | None, str | None]  # findings (None: unread), what went wrong
+
+
+def _one(job: tuple[str, str | None]) -> Outcome:
+    """A story's findings, and what went wrong reading it: a story read in part (an EPUB
+    missing a chapter) gives the findings of the rest and says what is missing."""
     path, spec = job
+    lexicon = _lexicon(spec)
     try:
         story = read_story(Path(path))
-        lexicon = _lexicon(spec)
-        return extract_story(story, lexicon or NO_LEXICON, lexicon), None
+    except PartlyRead as err:
+        return extract_story(err.story, lexicon or NO_LEXICON, lexicon), err.used()[0]
     except GlossError as err:
-        return [], err.lines()[0]
+        return None, err.lines()[0]
+    return extract_story(story, lexicon or NO_LEXICON, lexicon), None
 
 
 def _spec(lexicon: Lexicon | None, choice: str) -> str | None:
@@ -180,7 +188,7 @@ def _run(
 
 def _collect(
     result: Extraction,
-    outcomes: Iterable[tuple[list[Finding], str | None]],
+    outcomes: Iterable[Outcome],
     sizes: list[int],
     take: Sink,
     progress: Progress | None,
@@ -189,7 +197,7 @@ def _collect(
     for done, ((findings, error), size) in enumerate(zip(outcomes, sizes, strict=True), 1):
         if error:
             result.errors.append(error)
-        else:
+        if findings is not None:
             result.stories += 1
             take(findings)
         done_bytes += size

@@ -81,3 +81,27 @@ def test_settling_changes_no_finding(tmp_path: Path, settle: bool) -> None:
         result = extract_paths([folder], "auto", None, 1, settle=settle)
     assert result.findings == extract_paths([folder], "auto", None, 1).findings
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_story_read_in_part_gives_its_findings_and_says_what_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotate.readers.partly import PartlyRead
+    from annotate.readers.text import parse_text
+
+    folder = _stories(tmp_path / "s", [OTHER, OTHER])
+    rest = parse_text(OTHER, "book.epub")
+
+    def partly(path: Path) -> object:
+        if path.name == "00.txt":
+            raise PartlyRead(rest, f"{path}: corrupt EPUB: ch2.xhtml is missing")
+        return real(path)
+
+    real = run.read_story
+    monkeypatch.setattr(run, "read_story", partly)
+    result = extract_paths([folder], choice="none", jobs=1)
+    assert result.stories == 2
+    assert result.errors == [
+        f"{folder / '00.txt'}: corrupt EPUB: ch2.xhtml is missing; the rest was read"
+    ]
+    assert sum(f.term == "Vesh tal oru" for f in result.findings) == 2
