@@ -50,12 +50,13 @@ def _stories(folder: Path, words: list[str], copies: int) -> None:
         (folder / f"s{i:03}.txt").write_text("Octavia said nothing.\n\n" + lines * 5)
 
 
-def _gloss(cwd: Path, *args: str, **popen: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
+def _gloss(cwd: Path, *args: str, stderr: int = subprocess.PIPE) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-c", "from annotate.cli import main; main()", *args],
         cwd=cwd,
         text=True,
-        **{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **popen},
+        stdout=subprocess.PIPE,
+        stderr=stderr,
     )
 
 
