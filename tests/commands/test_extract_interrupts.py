@@ -54,8 +54,15 @@ def test_two_interrupts_to_the_group_end_the_run(
     glossary = tmp_path / "glossary.yaml"
     glossary.write_text(MINE)
     run = subprocess.Popen(
-        [sys.executable, "-c", "from annotate.cli import main; main()"]
-        + ["extract", str(stories), "-j", "2"],
+        [
+            sys.executable,
+            "-c",
+            "from annotate.cli import main; main()",
+            "extract",
+            str(stories),
+            "-j",
+            "2",
+        ],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
