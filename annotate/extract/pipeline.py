@@ -439,6 +439,9 @@ class _Scan:
             start, end = strip_span(self.text, start, bracket.start(), _LINE_MARKS)
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return
+        rare = self.words[1]
+        if bisect.bisect_left(rare, start) == bisect.bisect_left(rare, end):
+            return  # both tests below want a rare word: most lines have none
         tokens = words(self.text, start, end)
         if len(tokens) < 2 or not (
             is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from annotate.extract.tokens import QUOTE, WORD
+from annotate.extract.tokens import QUOTE
 
 LOOK_AHEAD = 8  # paragraphs between a song's last line and its English lines, at most
 MAX_LINE_WORDS = 12  # a line of a song or its rendering, not a paragraph of prose
@@ -40,8 +40,8 @@ def verses(
 
 
 def skeleton(text: str) -> str:
-    """A paragraph's narration: its words outside quotations, folded."""
-    return " ".join(w.casefold() for w in WORD.findall(QUOTE.sub(" ", text)))
+    """A paragraph's narration: what it says outside quotations, folded."""
+    return " ".join(QUOTE.sub(" ", text).casefold().split())
 
 
 def scene_offset(paragraphs: Sequence[str], foreign: Callable[[int], bool]) -> int | None:

@@ -51,7 +51,7 @@ def test_scene_offset(paragraphs: list[str], foreign: set[int], offset: int | No
 
 
 def test_skeleton_is_the_narration_outside_quotations() -> None:
-    assert skeleton('"Vash tem?" Mira said, "orruk."') == "mira said"
+    assert skeleton('"Vash tem?" Mira said, "orruk."') == "mira said,"
 
 
 def test_a_song_then_its_english_lines() -> None:
