@@ -116,23 +116,45 @@ def glossary_lines(story: Story, languages: tuple[str, ...] = ()) -> Iterator[En
             if entry.start() not in seen and not head.match(text, entry.start()):
                 seen.add(entry.start())
                 yield from _entries(text, entry.start(), entry.end(), start)
-    for run in _runs(text):
+    for run in _runs(story):
         for entry in run:
             if entry.start() not in seen:
                 yield from _entries(text, entry.start(), entry.end(), run[0].start())
 
 
-def _runs(text: str) -> Iterator[list[re.Match[str]]]:
-    """Runs of two or more glossary lines with only blank lines between them."""
+def _runs(story: Story) -> Iterator[list[re.Match[str]]]:
+    """Runs of two or more glossary lines with only blank lines between them. Only short
+    paragraphs can hold one: a paragraph of prose ends a run."""
+    text = story.text
     run: list[re.Match[str]] = []
-    for entry in ENTRY.finditer(text):
-        if run and text[run[-1].end() : entry.start()].strip():
+    for paragraph in story.paragraphs:
+        if paragraph.end - paragraph.start > _SHORT:
+            lines: list[tuple[int, int]] = [(paragraph.start, paragraph.start)]  # ends a run
+        else:
+            lines = _lines(text, paragraph.start, paragraph.end)
+        for start, end in lines:
+            entry = ENTRY.match(text, start, end) if end > start else None
+            if entry is not None:
+                run.append(entry)
+                continue
             if len(run) > 1:
                 yield run
             run = []
-        run.append(entry)
     if len(run) > 1:
         yield run
+
+
+_SHORT = 600  # a paragraph of a few glossary lines at most
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found = []
+    while start < end:
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        found.append((start, stop))
+        start = stop + 1
+    return found
 
 
 # Where a line of several entries splits (`vesh- walk. orru- dawn.`, `a: x, b: y`): at

@@ -335,10 +335,14 @@ class _Scan:
         """A quotation of several sentences, every one of them conlang, is one line with one
         translation (`"Vesh tem. Orru kal!"`), unless an aside stands between them."""
         start, end = parts[0][0], parts[-1][1]
+        if not self._could_be_conlang(*parts[0]):
+            return False  # English dialogue, nearly always: known from its first sentence
         said = {self.text[s:e].strip(PUNCTUATION).casefold() for s, e in parts}
         if len(said) == 1:
             return False  # one line said again (`"Vesh tem. Vesh tem."`): the line is the term
-        if "(" in self.text[start:end] or not all(self._foreign_sentence(s, e) for s, e in parts):
+        if "(" in self.text[start:end] or not all(
+            self._could_be_conlang(s, e) and self._foreign_sentence(s, e) for s, e in parts
+        ):
             return False
         tokens = words(self.text, start, end)
         if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
@@ -387,6 +391,8 @@ class _Scan:
         (`Kotin Orru | Into the Dawn`, `Chapter 2: Dawn - Orruk`, `Orruk: Dawn`)."""
         if paragraph.end - paragraph.start > 240:
             return
+        if not _HALVES.search(self.text, paragraph.start, paragraph.end):
+            return
         pos = paragraph.start
         while pos < paragraph.end:
             stop = self.text.find("\n", pos, paragraph.end)
@@ -430,6 +436,13 @@ class _Scan:
     def foreign_line(self, paragraph: Span) -> None:
         """A paragraph in the conlang from end to end, quoted or not: a line of a song, a
         prayer, a chant (`/Vesh tem orru--/`)."""
+        rare = self.words[1]
+        if (
+            paragraph.end - paragraph.start > 2 * QUOTE_CHARS
+            or bisect.bisect_left(rare, paragraph.start) == bisect.bisect_left(rare, paragraph.end)
+            or self._quoted_paragraph(paragraph)
+        ):
+            return  # prose, a line without a rare word, or a quotation `quotations` judged
         start, end = strip_span(self.text, paragraph.start, paragraph.end, _LINE_MARKS)
         label = _CHAPTER.match(self.text, start, end)
         if label:
@@ -439,9 +452,6 @@ class _Scan:
             start, end = strip_span(self.text, start, bracket.start(), _LINE_MARKS)
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return
-        rare = self.words[1]
-        if bisect.bisect_left(rare, start) == bisect.bisect_left(rare, end):
-            return  # both tests below want a rare word: most lines have none
         tokens = words(self.text, start, end)
         if len(tokens) < 2 or not (
             is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)
@@ -449,6 +459,14 @@ class _Scan:
             return
         glosses = self.gloss(start, end, paragraph.end, quoted=True)
         self.add(Candidate(start, end, "phrase", "line", 0.7, glosses))
+
+    def _quoted_paragraph(self, paragraph: Span) -> bool:
+        i = bisect.bisect_left(self.quote_starts, paragraph.start)
+        if i == len(self.quotes):
+            return False
+        start, end = self.quotes[i]
+        before = self.text[paragraph.start : start].strip(_LINE_MARKS)
+        return not before and not self.text[end : paragraph.end].strip(_LINE_MARKS)
 
     def _mostly_un_english(self, tokens: list[Token]) -> bool:
         """A short line, half its words or more such as English never writes, one rare, and

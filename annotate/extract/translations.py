@@ -298,6 +298,8 @@ def _labelled(near: Near) -> Gloss | None:
     holds a translation, before the paragraph's next quotation."""
     text = near.story.text
     stop = min(near.limit, near.end + 240)
+    if text.find("(", near.end, stop) < 0 and text.find("[", near.end, stop) < 0:
+        return None  # no bracket at all: most spans
     close = _CLOSING.match(text, near.end, stop)
     pos = close.end() if close else near.end
     quote = _OPENING.search(text, pos, stop)

@@ -49,7 +49,8 @@ def scene_offset(paragraphs: Sequence[str], foreign: Callable[[int], bool]) -> i
     with foreign quotations to later ones with the same narration around their quotations,
     when two or more agree."""
     later: dict[str, list[int]] = {}
-    shapes = [skeleton(p) for p in paragraphs]
+    # only a paragraph with a quotation can tell its quotation again
+    shapes = [skeleton(p) if '"' in p or "\u201c" in p else "" for p in paragraphs]
     for i, shape in enumerate(shapes):
         if len(shape.split()) >= 3:
             later.setdefault(shape, []).append(i)
