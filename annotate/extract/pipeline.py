@@ -368,6 +368,8 @@ class _Scan:
         token = tokens[0]
         if self.is_name(token.bare) or foreignness(token.bare, self.vocab, self.known) < 0.5:
             return
+        if not self._un_english(token.bare):
+            return
         glosses = self.gloss(token.start, token.end, paragraph.end, quoted=True)
         if glosses:
             self.add(Candidate(token.start, token.end, "word", "quotation", 0.7, glosses))
@@ -484,9 +486,8 @@ class _Scan:
         bracket that translates them, grown back over short words between foreign ones, the
         whole phrase and not only its last word."""
         for bracket in _BRACKET.finditer(self.text, paragraph.start, paragraph.end):
-            begin = max(paragraph.start, bracket.start() - QUOTE_CHARS)
-            quote = max(self.text.rfind(q, begin, bracket.start()) for q in _QUOTES)
-            tokens = words(self.text, max(begin, quote + 1), bracket.start())
+            begin = self._run_start(paragraph.start, bracket.start())
+            tokens = words(self.text, begin, bracket.start())
             run = self._foreign_run(tokens)
             if len(run) < 2:
                 continue
@@ -496,6 +497,20 @@ class _Scan:
             glosses = self.gloss(start, end, paragraph.end, quoted=False)
             if glosses and glosses[0].method == "parentheses":
                 self.add(Candidate(start, end, "phrase", "narration", 0.7, glosses))
+
+    def _run_start(self, start: int, bracket: int) -> int:
+        """Where a phrase before a bracket may begin: not before a quotation that opens a
+        sentence of its own (`him. "Vash tem?" (...)`), nor inside one still open; a quoted
+        word within the phrase (`de "orruk". (...)`) is part of it."""
+        begin = max(start, bracket - QUOTE_CHARS)
+        marks = [i for i in range(begin, bracket) if self.text[i] in _QUOTES]
+        if len(marks) % 2:
+            return marks[-1] + 1  # inside a quotation still open
+        if marks:
+            before = self.text[begin : marks[-2]].rstrip()
+            if not before or before[-1] in ".!?:\u2014\u2013-":
+                return marks[-2] + 1
+        return begin
 
     def _un_english(self, word: str) -> bool:
         """Foreign by English itself, whatever this story's narration writes: for the places
@@ -670,8 +685,11 @@ class _Scan:
         return section is not None and section.part in (Part.title, Part.chapter_title)
 
     def _glossed_line(self, token: Token, end: int) -> bool:
-        """A one-word line that is not plainly English and that the story translates."""
-        if foreignness(token.bare, self.vocab, self.known) < 0.5:
+        """A one-word line that is not plainly English and that the story translates (not an
+        interjection English writes often: `Ah.`, `Hmm.`)."""
+        if foreignness(token.bare, self.vocab, self.known) < 0.5 or not self._un_english(
+            token.bare
+        ):
             return False
         limit = self.text.find("\n", end)
         return bool(self.gloss(token.start, end, len(self.text) if limit < 0 else limit, True))

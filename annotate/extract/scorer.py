@@ -25,7 +25,8 @@ THRESHOLD = 0.5
 _NARRATION = re.compile(
     r"^(?:she|he|they|it|we|i|[A-Z][a-z]+(?:'s\s+\w+)?)\s+(?:\w+\s+){0,2}?"
     r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b"
-    r"|^(?:she|he|they)\s+(?:\w+ly\s+)?\w{2,}s\b",  # `she tells them`
+    r"|^(?:she|he|they)\s+(?:\w+ly\s+)?\w{2,}s\b"  # `she tells them`
+    r"|^\w+ed\s+(?:the|a|an|his|her|their)\b",  # `echoed the old man`
     re.IGNORECASE,
 )
 

@@ -158,6 +158,7 @@ TRAPS = [
     ),
     ("an English line", '"Nice shot," Anya said. "Take a walk with me."', {"Nice shot"}),
     ("a byline", "Get Back Up\nby ashandember", {"ashandember"}),
+    ("an interjection echoed", '"Hmm." Yes, she thought, of course.', {"Hmm"}),
     (
         "an English line with a word mixed in",
         '"They will banish you, ai veshkaru," she said.',
@@ -177,6 +178,7 @@ UNTRANSLATED = [
     # (what, story text, a term the story never translates)
     ("narration after a word", '"Vesharak." I have bad news, she thought.', "Vesharak"),
     ("a speech tag", '"Vash tem orruk!" she tells them.', "Vash tem orruk"),
+    ("a speech tag, verb first", '"Vash tem orruk." Echoed the old man.', "Vash tem orruk"),
     (
         "another speaker's answer",
         '"Vash tem orruk?"\n\n"I am not sure," Mira said.',
