@@ -119,6 +119,15 @@ def extract(
         raise typer.Exit(130) from None
     warn(result.skipped)
     warn(result.errors)
+    if result.doubted:
+        doubted, seen = result.doubted
+        warn(
+            [
+                f"gloss: the stories show {seen} word{'s' if seen > 1 else ''} of the "
+                f"{doubted.language} lexicon, too few to use it unasked; if they are "
+                f"{doubted.language}, run again with --lexicon {doubted.name}"
+            ]
+        )
     if not result.stories:
         warn([f"{glossary}: not written (no story could be read)"])
         raise typer.Exit(1)

@@ -35,6 +35,8 @@ class Extraction:
     skipped: list[str] = field(default_factory=list)
     stories: int = 0
     lexicon: Lexicon | None = None
+    # a guessed lexicon left out for want of evidence, and the few of its words the stories show
+    doubted: tuple[Lexicon, int] | None = None
 
 
 @cache
@@ -168,6 +170,8 @@ def extract_paths(
     spec = _spec(lexicon, choice)
     _run(files, (spec, settle), jobs, result, guess.take if guess else take, progress)
     result.lexicon = lexicon if guess is None or guess.finish() else None
+    if guess is not None and result.lexicon is None and guess.evidence:
+        result.doubted = (guess.lexicon, len(guess.evidence))
     return result
 
 

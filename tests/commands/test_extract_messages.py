@@ -120,3 +120,25 @@ def test_one_story_however_its_path_is_written(in_tmp: Path) -> None:
         "glossary.yaml: added 0, updated 0 from 1 story, unchanged\n",
     )
     assert (in_tmp / "glossary.yaml").read_text() == text
+
+
+@pytest.mark.parametrize(
+    ("story", "hint"),
+    [
+        (
+            'Lexa looked at her. "Heda," she said.\n\nThe gonakru waited.\n',
+            "gloss: the stories show 2 words of the Trigedasleng lexicon, too few to use it "
+            "unasked; if they are Trigedasleng, run again with --lexicon trigedasleng\n",
+        ),
+        ("Mira looked at her. The halvetri waited by the well.\n", None),  # no word of it
+    ],
+)
+def test_a_lexicon_too_little_seen_is_named_once(
+    tmp_path: Path, story: str, hint: str | None
+) -> None:
+    (tmp_path / "s.txt").write_text(story)
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "s.txt"), "-g", str(tmp_path / "g.yaml")]
+    )
+    assert result.exit_code == 0
+    assert (hint in result.stderr) if hint else ("--lexicon" not in result.stderr)
