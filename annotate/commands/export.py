@@ -7,7 +7,12 @@ from typing import Annotated, Literal
 
 import typer
 
-from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported
+from annotate.commands.common import (
+    DEFAULT_GLOSSARY,
+    GlossaryOption,
+    reported,
+    until_reader_leaves,
+)
 
 FormatOption = Annotated[
     Literal["csv", "tsv", "tbx", "anki", "markdown", "json"],
@@ -50,4 +55,5 @@ def export(
         if output is not None:
             atomic_write(output, text.encode("utf-8"))
     if output is None:
-        typer.echo(text, nl=False)
+        with until_reader_leaves():
+            typer.echo(text, nl=False)
