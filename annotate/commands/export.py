@@ -7,12 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from annotate.commands.common import (
-    DEFAULT_GLOSSARY,
-    GlossaryOption,
-    reported,
-    until_reader_leaves,
-)
+from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported
 
 FormatOption = Annotated[
     Literal["csv", "tsv", "tbx", "anki", "markdown", "json"],
@@ -55,5 +50,4 @@ def export(
         if output is not None:
             atomic_write(output, text.encode("utf-8"))
     if output is None:
-        with until_reader_leaves():
-            typer.echo(text, nl=False)
+        typer.echo(text, nl=False)

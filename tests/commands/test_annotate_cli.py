@@ -1,4 +1,5 @@
-"""`gloss annotate` as a pipeline sees it: a reader that leaves early, a book missing a chapter."""
+"""`gloss annotate` and `export` as a pipeline sees them: a reader that leaves early, a book
+missing a chapter."""
 
 from __future__ import annotations
 
@@ -83,3 +84,22 @@ def test_a_book_missing_a_chapter_is_glossed_without_it(tmp_path: Path) -> None:
     assert "Heda [Commander] left." in result.stdout or "Heda left." in result.stdout
     assert "Lost" not in result.stdout
     assert "Heda [Commander] again." in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
+def test_an_export_reader_that_leaves_is_a_normal_end(tmp_path: Path, fmt: str) -> None:
+    # `gloss export -f csv | head -1`: a glossary far bigger than a pipe holds
+    terms = "".join(f"  - term: vesh{n}\n    translations: [walk {n}]\n" for n in range(20_000))
+    (tmp_path / "glossary.yaml").write_text(f"terms:\n{terms}", encoding="utf-8")
+    with subprocess.Popen(
+        [*GLOSS, "export", "--format", fmt],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert (code, err.decode()) == (0, "")
