@@ -12,6 +12,7 @@ import typer
 from annotate.commands.common import (
     DEFAULT_GLOSSARY,
     GlossaryOption,
+    glossary_needed,
     language_respellings,
     reported,
 )
@@ -175,6 +176,7 @@ def lookup(
     several = query != [query[0]] or query == ["-"]
     queries = [q.strip() for q in sys.stdin if q.strip()] if query == ["-"] else query
     with reported():
+        glossary_needed(glossary)
         ready = indexed(glossary, language_respellings, _lexicons())
         results = [ready.index.lookup(q, limit) for q in queries]
         taught = _taught(ready, queries, results, limit)  # reads the glossary: may raise
