@@ -128,7 +128,9 @@ def _runs(story: Story) -> Iterator[list[re.Match[str]]]:
     text = story.text
     run: list[re.Match[str]] = []
     for paragraph in story.paragraphs:
-        if paragraph.end - paragraph.start > _SHORT:
+        if paragraph.end - paragraph.start > _SHORT or not _SEPARATOR.search(
+            text, paragraph.start, paragraph.end
+        ):
             lines: list[tuple[int, int]] = [(paragraph.start, paragraph.start)]  # ends a run
         else:
             lines = _lines(text, paragraph.start, paragraph.end)
@@ -145,6 +147,7 @@ def _runs(story: Story) -> Iterator[list[re.Match[str]]]:
 
 
 _SHORT = 600  # a paragraph of a few glossary lines at most
+_SEPARATOR = re.compile(r"[-=:\u2013\u2014]")  # what every glossary line has
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

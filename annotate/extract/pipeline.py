@@ -53,7 +53,8 @@ _CHAPTER = re.compile(
     r"(?:chapter|part|book|prologue|epilogue)\b[\s\w.]{0,12}?[:.\u2013\u2014-]\s+", re.I
 )
 _HALVES = re.compile(r"\s+[|/\u2013\u2014-]{1,2}\s+|:\s+")  # `A | B`, `A - B`, `A: B`
-_QUOTES = '"\u201c\u201d'
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
+_LAST_WORD = re.compile(r"(\w+)\W{0,6}$")  # the word right before a bracket
 # What stands around a line set apart: quotes, slashes, dashes, asterisks.
 _LINE_MARKS = PUNCTUATION + "/~\u2026"
 
@@ -144,7 +145,8 @@ class _Scan:
         speakers = names.speakers(text, lowered)
         spelt = names.spellings(speakers, self.forms)
         located = locate(text, spelt | rare | firsts)
-        capitals = [t for t in located if t.text[:1].isupper() and t.text in (spelt | rare)]
+        looked = spelt | rare
+        capitals = [t for t in located if t.text[:1].isupper() and t.text in looked]
         self.nouns = names.common_nouns(text, capitals)
         self.names = {name for name in speakers if name.casefold() not in self.nouns}
         self.lowered = lowered
@@ -486,6 +488,11 @@ class _Scan:
         bracket that translates them, grown back over short words between foreign ones, the
         whole phrase and not only its last word."""
         for bracket in _BRACKET.finditer(self.text, paragraph.start, paragraph.end):
+            last = _LAST_WORD.search(
+                self.text, max(paragraph.start, bracket.start() - 40), bracket.start()
+            )
+            if last is None or not (self._un_english(last[1]) or len(last[1]) <= 3):
+                continue  # an English word right before it: the bracket says something else
             begin = self._run_start(paragraph.start, bracket.start())
             tokens = words(self.text, begin, bracket.start())
             run = self._foreign_run(tokens)
@@ -503,7 +510,7 @@ class _Scan:
         sentence of its own (`him. "Vash tem?" (...)`), nor inside one still open; a quoted
         word within the phrase (`de "orruk". (...)`) is part of it."""
         begin = max(start, bracket - QUOTE_CHARS)
-        marks = [i for i in range(begin, bracket) if self.text[i] in _QUOTES]
+        marks = [m.start() for m in _QUOTE_MARK.finditer(self.text, begin, bracket)]
         if len(marks) % 2:
             return marks[-1] + 1  # inside a quotation still open
         if marks:
