@@ -10,13 +10,14 @@ import typer
 from annotate.commands.common import DEFAULT_GLOSSARY, GlossaryOption, reported
 
 FormatOption = Annotated[
-    Literal["csv", "tsv", "tbx", "anki", "markdown", "json"],
+    Literal["csv", "tsv", "tbx", "anki", "apkg", "markdown", "json"],
     typer.Option(
         "--format",
         "-f",
         help="csv: every field, comes back in with `gloss import`; tsv: an OmegaT glossary "
         "(source, target, comment); tbx: TBX-Core (ISO 30042); anki: a CSV Anki imports, with "
-        "an example sentence from the sources; markdown: a table for a story's notes; json: "
+        "an example sentence from the sources; apkg: an Anki deck (with -o), one note per "
+        "term that a later export updates; markdown: a table for a story's notes; json: "
         "everything, comes back in with `gloss import`.",
     ),
 ]
@@ -33,21 +34,44 @@ def export(
     glossary: GlossaryOption = DEFAULT_GLOSSARY,
     output: OutputOption = None,
 ) -> None:
-    """Write the glossary in another format. Rejected entries are left out of tsv, tbx, anki
-    and markdown; csv and json keep everything.
+    """Write the glossary in another format. Rejected entries are left out of tsv, tbx, anki,
+    apkg and markdown; csv and json keep everything.
 
-    Example: gloss export --format anki -o trigedasleng-anki.csv
+    Example: gloss export --format apkg -o trigedasleng.apkg
     """
     from annotate.commands.output import refuse_inputs
-    from glossary.exporters import export as render
     from glossary.files import atomic_write
     from glossary.store import read
 
+    if fmt == "apkg":
+        _deck(glossary, output)
+        return
     if output is not None:
         refuse_inputs(output, glossary=glossary)
     with reported():
+        from glossary.exporters import export as render
+
         text = render(read(glossary), fmt)
         if output is not None:
             atomic_write(output, text.encode("utf-8"))
     if output is None:
         typer.echo(text, nl=False)
+
+
+def _deck(glossary: Path, output: Path | None) -> None:
+    """An Anki deck is a binary file, so it is only ever written to a file, never to a terminal."""
+    import time
+
+    from annotate.commands.output import refuse_inputs
+    from glossary.anki_deck import to_apkg
+    from glossary.files import atomic_write
+    from glossary.store import read
+
+    if output is None:
+        raise typer.BadParameter(
+            "apkg is a binary file (an Anki deck): give the file to write, e.g. -o deck.apkg",
+            param_hint="'--output' / '-o'",
+        )
+    refuse_inputs(output, glossary=glossary)
+    with reported():
+        atomic_write(output, to_apkg(read(glossary), now=time.time()))
