@@ -452,7 +452,10 @@ class _Scan:
         if label:
             start = label.end()
         bracket = _BRACKET.search(self.text, start, end)
-        if bracket:  # `Tavi (tah-vee)`: what stands before a pronunciation or gloss
+        if bracket:  # `Tavi (tah-vee)`: what stands before a pronunciation or gloss ending it
+            close = self.text.find(")" if bracket[0] == "(" else "]", bracket.end(), end)
+            if close >= 0 and self.text[close + 1 : end].strip(_LINE_MARKS):
+                return  # the paragraph goes on after the bracket: no line of its own
             start, end = strip_span(self.text, start, bracket.start(), _LINE_MARKS)
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return

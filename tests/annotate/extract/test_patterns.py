@@ -70,6 +70,12 @@ CASES = [
     ("a part of speech", 'The word was "Orruk." ["Dawn", noun]', "Orruk", "Dawn"),
     ("lit.", "The kalanir (lit. dawn riders) waited.", "kalanir", "dawn riders"),
     (
+        "a word in a line before a bracket",
+        '"Alright veshkar (students)!" Titus gathered everyone in the hall.',
+        "veshkar",
+        "students",
+    ),
+    (
         "a label after a speech tag",
         '"Vash tem orru," she tells them. (Translation: We ride at dawn).',
         "Vash tem orru",
