@@ -34,7 +34,7 @@ from io import BytesIO
 from pathlib import Path
 
 import genanki
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import partial_ratio, ratio
 
 from glossary.models import Entry, Glossary, Source
 from glossary.normalize import squash
@@ -144,11 +144,9 @@ def _match(words: list[_Word], key: tuple[str, ...], fuzzy: bool) -> int | None:
     return None
 
 
-def _occurrences(quote: str, spellings: Iterable[str], fuzzy: bool) -> list[tuple[int, int]]:
-    """Where the quote uses the term, in any of its spellings, however cased, accented or
-    stretched (`Wanheddaa`), with a possessive `'s` left out: (start, end) offsets, the longest
-    spelling at each place. `fuzzy` takes a spelling a few letters off too."""
-    keys = sorted({tuple(k) for s in spellings if (k := squash(s).split())}, key=len, reverse=True)
+def _occurrences(quote: str, keys: list[tuple[str, ...]], fuzzy: bool) -> list[tuple[int, int]]:
+    """Where the quote says one of `keys` (the words of each spelling, longest first):
+    (start, end) offsets, the longest spelling at each place."""
     words = _words(quote)
     found: list[tuple[int, int]] = []
     i = 0
@@ -164,12 +162,19 @@ def _occurrences(quote: str, spellings: Iterable[str], fuzzy: bool) -> list[tupl
 
 
 def cloze(quote: str, spellings: Iterable[str]) -> str:
-    """The quote as field HTML with each use of the term as cloze 1 (`{{c1::Heda}}`); empty
-    when the quote does not use it (Anki's cloze filter shows nothing for a field without c1)."""
-    quote, spellings = " ".join(quote.split()), list(spellings)
-    spans = _occurrences(quote, spellings, fuzzy=False) or _occurrences(
-        quote, spellings, fuzzy=True
-    )
+    """The quote as field HTML with each use of the term, in any of its spellings, as cloze 1
+    (`{{c1::Heda}}`): however cased, accented or stretched (`Wanheddaa`), a possessive `'s`
+    left out, and a few letters off when no spelling is there as it is. Empty when the quote
+    does not use the term (Anki's cloze filter shows nothing for a field without c1)."""
+    quote = " ".join(quote.split())
+    keys = sorted({tuple(k) for s in spellings if (k := squash(s).split())}, key=len, reverse=True)
+    said = f" {squash(quote)} "  # cheap checks first: most quotes are looked at once or twice
+    spans: list[tuple[int, int]] = []
+    if any(f" {k} " in said or f" {k}s " in said for k in map(" ".join, keys)):
+        spans = _occurrences(quote, keys, fuzzy=False)
+    # a window's ratio at the cutoff keeps partial_ratio within a few points of it
+    if not spans and any(partial_ratio(" ".join(k), said) >= FUZZY_CUTOFF - 10 for k in keys):
+        spans = _occurrences(quote, keys, fuzzy=True)
     if not spans:
         return ""
     parts, at = [], 0
