@@ -291,7 +291,7 @@ class _Scan:
                 blocks.setdefault(entry.block, []).append((entry, tokens))
         for lines in blocks.values():
             foreign = [self._term_like(entry, tokens) for entry, tokens in lines]
-            whole = len(lines) > 1 and 2 * sum(foreign) >= len(lines)
+            whole = sum(foreign) > 1 and 2 * sum(foreign) >= len(lines)
             for (entry, tokens), looks in zip(lines, foreign, strict=True):
                 if not (looks or (whole and any(_uncommon(t.bare) for t in tokens))):
                     continue

@@ -164,6 +164,11 @@ TRAPS = [
     ),
     ("an English line", '"Nice shot," Anya said. "Take a walk with me."', {"Nice shot"}),
     ("a byline", "Get Back Up\nby ashandember", {"ashandember"}),
+    (
+        "two title lines with colons",
+        "Vesharakai: Tales of the Dunes\nLesson 1: The Rules of Sand",
+        {"Lesson 1"},
+    ),
     ("an interjection echoed", '"Hmm." Yes, she thought, of course.', {"Hmm"}),
     (
         "an English line with a word mixed in",
