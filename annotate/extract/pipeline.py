@@ -29,7 +29,7 @@ from annotate.extract.tokens import (
     strip_span,
     words,
 )
-from annotate.extract.translations import Gloss, Near, english, rate, translate
+from annotate.extract.translations import Gloss, Near, english, interpreters, rate, translate
 from annotate.story import Part, Span, Story
 from glossary.findings import Finding
 from glossary.models import Grammar, Kind
@@ -157,6 +157,7 @@ class _Scan:
         for entry in self.entries:
             self.take(entry.line_start, entry.line_end)
         self.quote_starts = [start for start, _ in self.quotes]
+        self.interpreters = interpreters(text, self.quotes)
         self.joins = names.joined(text, tuple(grammar.joiners))
         self.join_starts = [start for start, _ in self.joins]
         self.italic_starts = [span.start for span in self.italics]
@@ -223,6 +224,7 @@ class _Scan:
             count_words(self.text, start, end),
             quoted,
             self._glosses if self.lexicon else None,
+            self.interpreters,
         )
 
     def _glosses(self, spelling: str) -> list[str]:

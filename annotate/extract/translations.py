@@ -45,6 +45,7 @@ class Near:
     words: int  # words in the span
     quoted: bool  # the span is a whole quotation
     glosses: Glosses | None = None  # the lexicon's translations of a spelling
+    interpreters: frozenset[str] = frozenset()  # who translates for others in this story
 
 
 _CLOSE = r"[\"\u201d'\u2019*_]*"
@@ -339,13 +340,39 @@ def _next_line(near: Near) -> Gloss | None:
     group = "q" if m.group("q") is not None else "plain"
     body = _clean(m.group(group))
     said = f"{m.group('pre') or ''} {m.group('tag') or ''}"  # `X translated, "..."` too
-    interpreted = _INTERPRETED.search(said) is not None
+    interpreted = _INTERPRETED.search(said) is not None or speaker(said) in near.interpreters
     if not body or body.isupper() or (group == "q" and not interpreted):
         return None  # a heading; another speaker's answer, unless the story says it translates
     if not english(body, near, max_words=max(6, 2 * near.words + 3)):
         return None
     method, prior = ("interpreter", 0.8) if interpreted else ("next line", 0.6)
     return Gloss(body, m.start(group), m.end(group), method, prior)
+
+
+def speaker(said: str) -> str | None:
+    """Who a speech tag names (`the Scout said`: scout), folded; None for a pronoun."""
+    m = _SPEAKER.search(said)
+    return m.group(1).casefold() if m and m.group(1) not in _PRONOUNS else None
+
+
+def interpreters(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
+    """Who the story says translates (`"...," the scout translated`): their later lines after
+    a line in the language render it, whatever verb their tag has."""
+    found = set()
+    for start, end in quotes:
+        said = text[max(0, start - 60) : start] + " " + text[end : end + 60]
+        if _INTERPRETED.search(said):
+            who = speaker(said)
+            if who:
+                found.add(who)
+    return frozenset(found)
+
+
+_SPEAKER = re.compile(
+    r"\b([A-Z][\w'\u2019-]+)(?=[^\"\u201c\u201d]{0,30}?\b(?:said|translat|interpret|"
+    r"suppl|explain|add|nod|repl|answer|murmur|offer|ask)\w*)"
+)
+_PRONOUNS = frozenset(["I", "He", "She", "They", "We", "It", "You", "The", "A", "An", "Then"])
 
 
 # A whole paragraph: a quotation with or without a speech tag, or plain words.

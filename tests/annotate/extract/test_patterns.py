@@ -120,6 +120,13 @@ CASES = [
         "Vash tem orruk",
         "We ride at dawn",
     ),
+    (
+        "a known interpreter, whatever the verb",
+        '"Kel veshka."\n\n"Come here," the Scout translated.\n\n"Vash tem orruk."\n\n'
+        '"We ride at dawn," the Scout said.',
+        "Vash tem orruk",
+        "We ride at dawn",
+    ),
     ("glossary lines without a heading", "vashka - walk\norruk - dawn", "orruk", "dawn"),
     ("several to a line", "Vashka- walk. Orruk- dawn.\nKelvesh- come.", "Orruk", "dawn"),
     (
