@@ -51,7 +51,7 @@ class Near:
 _CLOSE = r"[\"\u201d'\u2019*_]*"
 _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019\u2013\u2014"
 
-_CLOSING = re.compile(_CLOSE + r"[.,!?\u2014\u2013\u2026-]*" + _CLOSE)  # `au—"`: cut off
+_CLOSING = re.compile(_CLOSE + r"[ \t]?[.,!?\u2014\u2013\u2026-]*" + _CLOSE)  # `au—"`, `oui !"`
 # What an author writes before a translation to say it is one.
 _LABELS = (
     r"(?:english\s+)?(?:translation|trans(?:lated)?|meaning|lit(?:erally)?|fig(?:uratively)?"
@@ -60,7 +60,7 @@ _LABELS = (
 # `(x)`, `((x))`, `[x]`, `~[x]~`, `{x}` after the span, a label (`lit.`, `Translation:`) or a
 # part of speech (`, noun`) inside left out.
 _BRACKETED = re.compile(
-    _CLOSE + r"[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"
+    _CLOSE + r"[ \t]?[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"  # ` !`: French
     r"(?:" + _LABELS + r"\.?\s*[:,-]?\s*)?"
     r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,120}?)[\"\u201d'\u2019*_]*"
     r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*"
@@ -109,6 +109,10 @@ _DEFINITION = re.compile(
 _IN_LANGUAGE = re.compile(
     r"\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:tongue|language|speech)\s*$|\s+in\s+[A-Z][\w'-]+\s*$"
     r"|\s+(?:and|or)\s+\S+\s+(?:means|is)\b.*$"
+)
+# `('Hello, my loves'- a term of endearment)`: a quoted rendering, then a note about it.
+_AFTER_RENDERING = re.compile(
+    _IN_LANGUAGE.pattern + r"|(?<=['\u2019\"\u201d])\s*[-\u2013\u2014;]\s*\S.*$"
 )
 _APPOSITIVE = re.compile(
     _CLOSE + r",\s+(?:or\s+|the\s+|or\s+the\s+)"
@@ -386,7 +390,7 @@ _INTERPRETED = re.compile(r"\b(?:translat|interpret|explain|suppl(?:y|ied))\w*",
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [
     _hover,
-    _after(_BRACKETED, "parentheses", 0.9, max_words=40, trim=_IN_LANGUAGE),
+    _after(_BRACKETED, "parentheses", 0.9, max_words=40, trim=_AFTER_RENDERING),
     _after(_TILDE, "tilde", 0.85),
     _after(_LABEL, "label", 0.85),
     _labelled,

@@ -70,6 +70,12 @@ CASES = [
     ("a part of speech", 'The word was "Orruk." ["Dawn", noun]', "Orruk", "Dawn"),
     ("lit.", "The kalanir (lit. dawn riders) waited.", "kalanir", "dawn riders"),
     (
+        "a space before the mark, a note after the rendering",
+        "\"Vashka, orruktem !\"('Hello, my loves !'- a term of endearment)",
+        "Vashka, orruktem",
+        "Hello, my loves",
+    ),
+    (
         "a word in a line before a bracket",
         '"Alright veshkar (students)!" Titus gathered everyone in the hall.',
         "veshkar",
