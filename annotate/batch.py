@@ -47,6 +47,7 @@ class Layout:
     color: bool = False
     width: int | None = None
     every: bool = False
+    notes_only: bool = False  # ao3: the Translations block alone
 
 
 @dataclass
@@ -69,7 +70,11 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
     if layout is not None:
         _worker.module = story_by_story(layout.fmt)
         _worker.options = options_for(
-            spotter, color=layout.color, width=layout.width, every=layout.every
+            spotter,
+            color=layout.color,
+            width=layout.width,
+            every=layout.every,
+            notes_only=layout.notes_only,
         )
 
 
@@ -125,7 +130,12 @@ def render_files(
 
 
 def options_for(
-    spotter: Spotter, *, color: bool = False, width: int | None = None, every: bool = False
+    spotter: Spotter,
+    *,
+    color: bool = False,
+    width: int | None = None,
+    every: bool = False,
+    notes_only: bool = False,
 ) -> Options:
     """The options of one run, with the word glosses of `spotter`'s glossary (interlinear)."""
     glossary = spotter.glossary
@@ -136,6 +146,7 @@ def options_for(
         learned=learning(glossary),
         lexicon=lexicon_glosses(glossary.language),
         every=every,
+        notes_only=notes_only,
     )
 
 

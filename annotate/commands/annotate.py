@@ -37,7 +37,8 @@ def annotate(
             "-f",
             help="inline: `word [gloss]`; footnotes: numbered notes; interlinear: Leipzig-style"
             " glosses under conlang lines; markdown; html: one page, glosses on hover and tap;"
-            " json: the glossed spans with offsets.",
+            " json: the glossed spans with offsets; ao3: HTML for AO3's editor, translations as"
+            " hover text and a Translations block for the end notes.",
         ),
     ] = Format.inline,
     output: Annotated[
@@ -60,6 +61,13 @@ def annotate(
             "--every",
             help="Gloss every occurrence (by default: the first in each chapter or scene, and"
             " again after a long gap).",
+        ),
+    ] = False,
+    notes_only: Annotated[
+        bool,
+        typer.Option(
+            "--notes-only",
+            help="With --format ao3: only the Translations block, for the chapter's end notes.",
         ),
     ] = False,
     color: Annotated[
@@ -87,6 +95,8 @@ def annotate(
     """Print stories with every known conlang word and phrase glossed where it stands.
 
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
+
+    Example: gloss annotate chapter.md --format ao3 -o chapter.html
     """
     from annotate import heap
     from annotate.batch import Layout, options_for, render_files, spot_files
@@ -102,12 +112,15 @@ def annotate(
         spotter = Spotter(known)
     if first and every:
         raise typer.BadParameter("--first and --every ask for opposite things: choose one")
+    if notes_only and fmt != Format.ao3:
+        raise typer.BadParameter("--notes-only goes with --format ao3")
     to_terminal = output is None and sys.stdout.isatty()
     options = options_for(
         spotter,
         color=_colour(color, to_terminal),
         width=(width if width is not None else _terminal_width(to_terminal)) or None,
         every=every,
+        notes_only=notes_only,
     )
     run = Glossing(
         list(find_stories(paths or [Path("stories")])), fmt, options, progress=not to_terminal
@@ -120,7 +133,7 @@ def annotate(
         render_files(
             run.stories,
             spotter,
-            Layout(fmt, options.color, width=options.width, every=every),
+            Layout(fmt, options.color, width=options.width, every=every, notes_only=notes_only),
             first,
             jobs,
         )

@@ -18,6 +18,7 @@ class Format(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    ao3 = "ao3"
 
 
 _MODULES = {Format.json: "json_spans"}

@@ -56,6 +56,8 @@ class Options:
     lexicon: Callable[[str], str | None] = field(default=_no_lexicon)
     # Gloss every occurrence, not only the first in each scene and after a long gap.
     every: bool = False
+    # ao3: only the Translations block for the chapter's end notes.
+    notes_only: bool = False
 
 
 def each(
