@@ -33,18 +33,20 @@ def stories(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt", [f.value for f in Format])
 def test_a_reader_that_leaves_is_a_normal_end(stories: Path, fmt: str) -> None:
     # `gloss annotate stories/ | head -1`, with a real pipe
+    command = ["annotate", str(stories), "-f", fmt, "-j", "2"]
+    assert _reader_leaves(command, stories.parent) == (0, "")
+
+
+def _reader_leaves(command: list[str], cwd: Path) -> tuple[int, str]:
+    """Run gloss with a real pipe whose reader takes one line and closes it: exit, stderr."""
     with subprocess.Popen(
-        [*GLOSS, "annotate", str(stories), "-f", fmt, "-j", "2"],
-        cwd=stories.parent,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        [*GLOSS, *command], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline()
         process.stdout.close()
         err = process.stderr.read()
-        code = process.wait(timeout=60)
-    assert (code, err.decode()) == (0, "")
+        return process.wait(timeout=60), err.decode()
 
 
 def _epub(path: Path, chapters: dict[str, str], missing: str) -> Path:
@@ -91,15 +93,4 @@ def test_an_export_reader_that_leaves_is_a_normal_end(tmp_path: Path, fmt: str) 
     # `gloss export -f csv | head -1`: a glossary far bigger than a pipe holds
     terms = "".join(f"  - term: vesh{n}\n    translations: [walk {n}]\n" for n in range(20_000))
     (tmp_path / "glossary.yaml").write_text(f"terms:\n{terms}", encoding="utf-8")
-    with subprocess.Popen(
-        [*GLOSS, "export", "--format", fmt],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
-        assert process.stdout is not None and process.stderr is not None
-        assert process.stdout.readline()
-        process.stdout.close()
-        err = process.stderr.read()
-        code = process.wait(timeout=60)
-    assert (code, err.decode()) == (0, "")
+    assert _reader_leaves(["export", "--format", fmt], tmp_path) == (0, "")
