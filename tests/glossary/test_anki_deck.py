@@ -54,7 +54,7 @@ GLOSSARY = Glossary(
         ("Whispers of Wanheddaa.", ["Wanheda"], "Whispers of {{c1::Wanheddaa}}."),
         ("Hédà spoke", ["Heda"], "{{c1::Hédà}} spoke"),
         ("to Polis's wall", ["Polis"], "to {{c1::Polis}}'s wall"),
-        ("Heda’s sword", ["Heda"], "{{c1::Heda}}’s sword"),
+        ("Heda\u2019s sword", ["Heda"], "{{c1::Heda}}\u2019s sword"),
         ("Ai's word", ["Ai's"], "{{c1::Ai's}} word"),
         # the longest spelling at each place; a phrase across line breaks and punctuation
         (
