@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotate import heap
 from annotate.pool import ordered_map
@@ -26,16 +26,23 @@ if TYPE_CHECKING:
 Spotted = tuple[Story, list[Spot]] | GlossError
 
 
+class Book(NamedTuple):
+    """One story made into an EPUB where it was read (`--format epub`)."""
+
+    path: str
+    data: bytes
+
+
 @dataclass(frozen=True)
 class Partly:
     """A story read without some of its parts (an EPUB's missing chapter file): what was made
     of the rest, and the lines that say what is missing."""
 
-    outcome: tuple[Story, list[Spot]] | Rendered
+    outcome: tuple[Story, list[Spot]] | Rendered | Book
     missing: list[str]
 
 
-Outcome = Spotted | Rendered | Partly
+Outcome = Spotted | Rendered | Book | Partly
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Layout:
     width: int | None = None
     every: bool = False
     notes_only: bool = False  # ao3: the Translations block alone
+    first: bool = False  # epub: the first occurrence per chapter
 
 
 @dataclass
@@ -56,6 +64,7 @@ class _Worker:
     first: bool
     module: StoryByStory | None = None
     options: Options | None = None
+    layout: Layout | None = None
 
 
 _worker: _Worker | None = None
@@ -66,8 +75,8 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
     global _worker
     # A process that spots stories and ends (one job: the command restores the collector).
     heap.settle()
-    _worker = _Worker(spotter, first)
-    if layout is not None:
+    _worker = _Worker(spotter, first, layout=layout)
+    if layout is not None and layout.fmt != Format.epub:
         _worker.module = story_by_story(layout.fmt)
         _worker.options = options_for(
             spotter,
@@ -106,6 +115,39 @@ def _rendered(path: Path) -> Rendered | GlossError | Partly:
     story, spots = spotted
     rendered = Rendered(story.path, _worker.module.one(Glossed(story, spots), _worker.options))
     return Partly(rendered, missing) if missing else rendered
+
+
+def _book(path: Path) -> Book | GlossError | Partly:
+    """The story at `path` as a glossed EPUB: an EPUB given back whole with notes added, any
+    other story made into a new one."""
+    assert _worker is not None and _worker.layout is not None, "_prepare runs first"
+    layout = _worker.layout
+    if path.suffix.lower() == ".epub":
+        from annotate.render.epub_glossed import glossed_file
+
+        try:
+            data, missing = glossed_file(
+                path, _worker.spotter, first=layout.first, every=layout.every
+            )
+        except GlossError as err:
+            return err
+        book = Book(str(path), data)
+        return Partly(book, missing) if missing else book
+    from annotate.render.epub_book import book as new_book
+
+    spotted, missing = _spotted(path)
+    if isinstance(spotted, GlossError):
+        return spotted
+    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every)
+    made = Book(str(path), data)
+    return Partly(made, missing) if missing else made
+
+
+def book_files(
+    files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
+) -> Generator[Book | GlossError | Partly, None, None]:
+    """Each file made into a glossed EPUB where it was read, in order."""
+    return ordered_map(_book, files, jobs, _prepare, (spotter, False, layout))
 
 
 def spot_files(

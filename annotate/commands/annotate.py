@@ -18,7 +18,7 @@ from annotate.commands.common import (
     until_reader_leaves,
     warn,
 )
-from annotate.render.formats import Format
+from annotate.render.formats import BOOKS, Format
 
 
 def annotate(
@@ -38,7 +38,8 @@ def annotate(
             help="inline: `word [gloss]`; footnotes: numbered notes; interlinear: Leipzig-style"
             " glosses under conlang lines; markdown; html: one page, glosses on hover and tap;"
             " json: the glossed spans with offsets; ao3: HTML for AO3's editor, translations as"
-            " hover text and a Translations block for the end notes.",
+            " hover text and a Translations block for the end notes; epub: an EPUB 3 (-o) with"
+            " pop-up footnotes and a Glossary chapter, an EPUB given back whole.",
         ),
     ] = Format.inline,
     output: Annotated[
@@ -53,7 +54,11 @@ def annotate(
         ),
     ] = None,
     first: Annotated[
-        bool, typer.Option("--first", help="Gloss only the first occurrence of a term per story.")
+        bool,
+        typer.Option(
+            "--first",
+            help="Gloss only the first occurrence of a term per story (epub: per chapter).",
+        ),
     ] = False,
     every: Annotated[
         bool,
@@ -97,9 +102,11 @@ def annotate(
     Example: gloss annotate stories/002_8293946bfcb2c4ab.txt --format html -o story.html
 
     Example: gloss annotate chapter.md --format ao3 -o chapter.html
+
+    Example: gloss annotate book.epub --format epub -o book.glossed.epub
     """
     from annotate import heap
-    from annotate.batch import Layout, options_for, render_files, spot_files
+    from annotate.batch import Layout, book_files, options_for, render_files, spot_files
     from annotate.commands.glossing import Glossing, is_folder, write_all
     from annotate.commands.output import refuse_inputs
     from annotate.readers import find_stories
@@ -125,12 +132,16 @@ def annotate(
     run = Glossing(
         list(find_stories(paths or [Path("stories")])), fmt, options, progress=not to_terminal
     )
+    if fmt in BOOKS:
+        _books_wanted(output, len(run.stories))
     if output is not None and not is_folder(output):  # a folder numbers clashing names itself
         refuse_inputs(Path(output), run.stories, glossary)
     # Each story rendered where it is read, only its text sent back, written as it comes:
     # one story in memory at a time. Only one html page (contents first) holds them all.
     outcomes = (
-        render_files(
+        book_files(run.stories, spotter, Layout(fmt, every=every, first=first), jobs)
+        if fmt in BOOKS
+        else render_files(
             run.stories,
             spotter,
             Layout(fmt, options.color, width=options.width, every=every, notes_only=notes_only),
@@ -143,7 +154,9 @@ def annotate(
     try:
         # closing(): a reader that leaves stops the workers too
         with until_reader_leaves(), heap.settled(), closing(outcomes), reported():
-            if output is not None and is_folder(output):
+            if fmt in BOOKS and output is not None:
+                run.books(output, outcomes)
+            elif output is not None and is_folder(output):
                 run.to_folder(Path(output), outcomes)
             elif output is not None:
                 with files.replacing(Path(output)) as target:  # made first: fails before work
@@ -159,6 +172,22 @@ def annotate(
         run.failed = True
     if run.failed:
         raise typer.Exit(1)
+
+
+def _books_wanted(output: str | None, stories: int) -> None:
+    """A book is written to a file: `-o BOOK.epub`, or a folder for several stories."""
+    from annotate.commands.glossing import is_folder
+
+    if output is None:
+        raise typer.BadParameter(
+            "--format epub writes a book: give -o BOOK.epub (or -o FOLDER/ for one per story)",
+            param_hint="'--output' / '-o'",
+        )
+    if stories > 1 and not is_folder(output):
+        raise typer.BadParameter(
+            f"--format epub makes one book per story: give -o FOLDER/ for {stories} stories",
+            param_hint="'--output' / '-o'",
+        )
 
 
 def _print(pieces: Iterable[str], color: bool) -> None:

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from annotate.batch import Outcome, Partly
+from annotate.batch import Book, Outcome, Partly
 from annotate.commands.common import warn
 from annotate.commands.progress import progress_bar
 from annotate.readers import Skipped
@@ -29,7 +29,7 @@ class Glossing:
         self.count = 0  # stories read
         self.failed = False  # a story could not be read
 
-    def each(self, outcomes: Iterator[Outcome]) -> Iterator[Glossed | Rendered]:
+    def each(self, outcomes: Iterator[Outcome]) -> Iterator[Glossed | Rendered | Book]:
         """The stories read (`outcomes` holds one per story in `stories`), messages said."""
         bar = progress_bar("glossing stories") if self.progress else None
         done = done_bytes = 0
@@ -49,11 +49,13 @@ class Glossing:
                 self.failed = True
             else:
                 self.count += 1
-                yield outcome if isinstance(outcome, Rendered) else Glossed(*outcome)
+                yield outcome if isinstance(outcome, Rendered | Book) else Glossed(*outcome)
 
     def texts(self, outcomes: Iterator[Outcome]) -> Iterator[Rendered]:
         """Each story on its own: rendered by the workers, or here (html)."""
         for item in self.each(outcomes):
+            if isinstance(item, Book):
+                continue  # (books are written by `books`)
             if isinstance(item, Glossed):
                 item = Rendered(item.story.path, render(self.fmt, [item], self.options))
             yield item
@@ -100,6 +102,31 @@ class Glossing:
                 name = f"{stem}-{n}{suffix}"
             taken.add(name)
             files.atomic_write(folder / name, item.text.encode("utf-8"))
+
+    def books(self, output: str, outcomes: Iterator[Outcome]) -> None:
+        """Each story's EPUB as it comes: to `output`, or into it as a folder, named as the
+        story with `.epub`, numbered when two clash or the name is a story being read."""
+        folder = Path(output)
+        if is_folder(output):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise GlossError(f"{folder}: cannot make the folder: {err.strerror}") from None
+        inputs = {path.resolve() for path in self.stories}
+        taken: set[str] = set()
+        for item in self.each(outcomes):
+            if not isinstance(item, Book):
+                continue
+            if not is_folder(output):
+                files.atomic_write(folder, item.data)
+                continue
+            stem = Path(item.path).stem or "story"
+            name, n = f"{stem}.epub", 1
+            while name in taken or (folder / name).resolve() in inputs:
+                n += 1
+                name = f"{stem}-{n}.epub"
+            taken.add(name)
+            files.atomic_write(folder / name, item.data)
 
 
 def is_folder(output: str) -> bool:

@@ -19,9 +19,12 @@ class Format(StrEnum):
     html = "html"
     json = "json"
     ao3 = "ao3"
+    epub = "epub"
 
 
-_MODULES = {Format.json: "json_spans"}
+_MODULES = {Format.json: "json_spans", Format.epub: "epub_book"}
+# Formats that write a book per story (bytes, with -o), not text: the command makes them.
+BOOKS = frozenset({Format.epub})
 
 
 class Renderer(Protocol):

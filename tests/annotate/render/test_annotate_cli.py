@@ -176,7 +176,8 @@ def test_an_unknown_format_is_a_usage_error(folder: Path) -> None:
     assert code == 2
     assert err.endswith(
         "Error: Invalid value for '--format' / '-f': Value error, 'pdf' is not one of 'inline',"
-        " 'footnotes', 'interlinear', 'markdown', 'html', 'json', 'ao3'.\n"
+        " 'footnotes', 'interlinear', 'markdown', 'html', 'json', 'ao3',"
+        " 'epub'.\n"
     )
 
 

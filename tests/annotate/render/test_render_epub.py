@@ -1,0 +1,269 @@
+"""`--format epub`: a book from every input format passes epubcheck; an EPUB comes back whole
+but for its glossed chapters, its package document and the added Glossary; pop-up footnotes
+that link both ways; hostile books refused with nothing written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotate.cli import app
+
+DATA = Path(__file__).parents[2] / "data"
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+GLOSSARY = """terms:
+  - term: Heda
+    translations: [Commander]
+  - term: Wanheda
+    translations: [Commander of Death]
+  - term: Jus drein
+    translations: [Blood must have blood]
+  - term: drein
+    translations: [blood]
+  - term: Yu gonplei ste odon
+    translations: [Your fight is over]
+    variants: [Yo gonplei ste odon]
+"""
+OPF3 = """<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="id">urn:uuid:0b5b8c0e-3f63-4d8e-9d1c-2a3b5c7d9e11</dc:identifier>
+<dc:title>Wanheda</dc:title><dc:creator>skaigirl</dc:creator><dc:language>en</dc:language>
+<meta property="dcterms:modified">2026-01-01T00:00:00Z</meta>
+</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="css" href="style.css" media-type="text/css"/>
+<item id="c1" href="text/one.xhtml" media-type="application/xhtml+xml"/>
+<item id="c2" href="text/two.xhtml" media-type="application/xhtml+xml"/>
+</manifest>
+<spine><itemref idref="c1"/><itemref idref="c2"/></spine>
+</package>
+"""
+NAV = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en">
+<head><title>Contents</title></head>
+<body><nav epub:type="toc" id="toc"><ol><li><a href="text/one.xhtml">One</a></li>
+<li><a href="text/two.xhtml">Two</a></li></ol></nav></body>
+</html>
+"""
+
+
+def chapter(title: str, body: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+<head><title>{title}</title><link rel="stylesheet" type="text/css" href="../style.css"/></head>
+<body>
+<h1 id="n1">{title}</h1>
+{body}
+</body>
+</html>
+"""
+
+
+def epub3(path: Path) -> Path:
+    """A valid EPUB 3: two chapters, a stylesheet, its own `id="n1"` (which notes must not
+    meet), a link and a heading holding terms (where no note goes)."""
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" '
+            'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
+            'full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
+        book.writestr("OEBPS/content.opf", OPF3)
+        book.writestr("OEBPS/nav.xhtml", NAV)
+        book.writestr("OEBPS/style.css", "p { text-indent: 1em; }\n")
+        book.writestr(
+            "OEBPS/text/one.xhtml",
+            chapter(
+                "Heda",
+                "<p>They called her <em>Wanheda</em> &amp; Heda.</p>\n"
+                '<p>A <a href="two.xhtml">link to Heda</a>. Heda&#x21;</p>',
+            ),
+        )
+        book.writestr(
+            "OEBPS/text/two.xhtml",
+            chapter("Two", '<p>"Yo gonplei\nste odon," she said. Heda. Heda.</p>'),
+        )
+    return path
+
+
+@pytest.fixture
+def glossary(tmp_path: Path) -> Path:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return path
+
+
+def annotate(*args: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["annotate", *map(str, args)])
+    return result.exit_code, result.stderr
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as book:
+        return {name: book.read(name) for name in book.namelist()}
+
+
+def epubcheck(path: Path) -> str:
+    """epubcheck's verdict (`Messages: ...`): Debian's package, run as its jar."""
+    java = shutil.which("java")
+    if java is None or not EPUBCHECK.exists():
+        pytest.skip("epubcheck is not installed (apt-get install epubcheck; CI installs it)")
+    done = subprocess.run(
+        [java, "-jar", str(EPUBCHECK), str(path)], capture_output=True, text=True, timeout=300
+    )
+    said = done.stdout + done.stderr
+    found = re.search(r"Messages: \d+ fatals / \d+ errors", said)
+    assert found, said
+    return found.group() + ("" if done.returncode == 0 else f"\n{said}")
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["annotate/traps.txt", "stories/draft.md", "stories/ao3_work.html", "epub3"],
+)
+def test_a_book_from_every_input_format_passes_epubcheck(
+    tmp_path: Path, glossary: Path, story: str
+) -> None:
+    source = epub3(tmp_path / "book.epub") if story == "epub3" else DATA / story
+    out = tmp_path / "out.epub"
+    code, err = annotate(source, "-g", glossary, "--format", "epub", "-o", out)
+    assert (code, err) == (0, "")
+    assert epubcheck(out) == "Messages: 0 fatals / 0 errors"
+
+
+def test_an_ao3_epub_comes_back_whole(tmp_path: Path, glossary: Path) -> None:
+    source = DATA / "stories" / "ao3_work.epub"
+    out = tmp_path / "out.epub"
+    assert annotate(source, "-g", glossary, "--format", "epub", "-o", out) == (0, "")
+    before, after = members(source), members(out)
+    assert set(after) == {*before, "OEBPS/gloss-glossary.xhtml"}
+    changed = {name for name in before if before[name] != after[name]}
+    chapters = {f"OEBPS/{n}.xhtml" for n in ("preface", "chapter1", "chapter2", "afterword")}
+    assert "OEBPS/content.opf" in changed and "OEBPS/chapter2.xhtml" in changed
+    assert changed - {"OEBPS/content.opf"} <= chapters
+    assert next(iter(after)) == "mimetype"
+    opf = after["OEBPS/content.opf"].decode()
+    assert '<itemref idref="gloss-glossary"/>' in opf
+    assert 'href="gloss-glossary.xhtml"' in opf
+    # what was there before is all still there, in order: only insertions
+    for name in changed:
+        old, new = before[name].decode(), after[name].decode()
+        assert _without_insertions(new) == old, name
+
+
+def _without_insertions(text: str) -> str:
+    text = re.sub(r'<sup><a id="gloss-r\d+" href="#gloss-n\d+">\d+</a></sup>', "", text)
+    text = re.sub(r'<div id="gloss-n\d+">.*?</div>\n', "", text)
+    return re.sub(r' *<(item|itemref) id(?:ref)?="gloss-glossary"[^>]*/>\n', "", text)
+
+
+def test_notes_pop_up_and_link_back(tmp_path: Path, glossary: Path) -> None:
+    out = tmp_path / "out.epub"
+    assert annotate(epub3(tmp_path / "b.epub"), "-g", glossary, "-f", "epub", "-o", out)[0] == 0
+    one = members(out)["OEBPS/text/one.xhtml"].decode()
+    refs = re.findall(
+        r'<a epub:type="noteref" role="doc-noteref" id="(gloss-r\d+)" href="#(gloss-n\d+)">', one
+    )
+    assert refs == [("gloss-r1", "gloss-n1"), ("gloss-r2", "gloss-n2")]
+    for back, note in refs:
+        assert re.search(
+            rf'<aside epub:type="footnote" role="doc-footnote" id="{note}"><p>'
+            rf'<a href="#{back}" role="doc-backlink">',
+            one,
+        )
+    assert 'xmlns:epub="http://www.idpf.org/2007/ops"' in one
+    # no note inside the heading or the link; the book's own id="n1" met by none
+    assert '<h1 id="n1">Heda</h1>' in one and '">link to Heda</a>' in one
+    assert "<em>Wanheda<sup>" in one and "&amp; Heda<sup>" in one
+    glossary_page = members(out)["OEBPS/gloss-glossary.xhtml"].decode()
+    assert '<dt>Heda</dt>\n<dd>Commander (first in <a href="text/one.xhtml#gloss-r2">' in (
+        glossary_page
+    )
+
+
+def test_first_is_the_first_occurrence_per_chapter(tmp_path: Path, glossary: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "# Story\n\n## Chapter 1\n\nHeda. Heda.\n\nXXX\n\nHeda.\n\n## Chapter 2\n\nHeda, Heda.\n",
+        encoding="utf-8",
+    )
+    counts = {}
+    for flags in ([], ["--first"]):
+        out = tmp_path / f"out{len(flags)}.epub"
+        assert annotate(story, "-g", glossary, "-f", "epub", "-o", out, *flags) == (0, "")
+        found = members(out)
+        counts[len(flags)] = [
+            found[f"OEBPS/chapter-{n}.xhtml"].decode().count('role="doc-noteref"') for n in (2, 3)
+        ]
+    assert counts == {0: [2, 1], 1: [1, 1]}  # by default again after a scene break
+
+
+def test_a_book_glossed_again_is_not_doubled(tmp_path: Path, glossary: Path) -> None:
+    once, twice = tmp_path / "once.epub", tmp_path / "twice.epub"
+    assert annotate(epub3(tmp_path / "b.epub"), "-g", glossary, "-f", "epub", "-o", once)[0] == 0
+    assert annotate(once, "-g", glossary, "-f", "epub", "-o", twice)[0] == 0
+    first, second = members(once), members(twice)
+    assert second["OEBPS/text/one.xhtml"] == first["OEBPS/text/one.xhtml"]
+
+
+@pytest.mark.parametrize(
+    ("members_", "message"),
+    [
+        ({"../evil.xhtml": "x"}, "refused: member '../evil.xhtml' would leave the book"),
+        ({"/etc/evil": "x"}, "refused: member '/etc/evil' would leave the book"),
+        (None, "not an EPUB (not a zip archive)"),
+    ],
+)
+def test_hostile_books_write_nothing(
+    tmp_path: Path, glossary: Path, members_: dict[str, str] | None, message: str
+) -> None:
+    book = tmp_path / "in" / "bad.epub"
+    book.parent.mkdir()
+    if members_ is None:
+        book.write_bytes(b"PK\x03\x04 not really")
+    else:
+        epub3(book)
+        with zipfile.ZipFile(book, "a") as archive:
+            for name, data in members_.items():
+                archive.writestr(name, data)
+    out = tmp_path / "out"
+    before = sorted(tmp_path.rglob("*"))
+    code, err = annotate(book, "-g", glossary, "-f", "epub", "-o", f"{out}/")
+    assert code == 1
+    assert err == f"{book}: {message}\n"
+    assert sorted(p for p in tmp_path.rglob("*") if p != out) == before
+    assert not any(out.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "--format epub writes a book: give -o BOOK.epub (or -o FOLDER/ for one per story)"),
+        (["-o", "x.epub", "second"], "--format epub makes one book per story: give -o FOLDER/"),
+    ],
+)
+def test_where_the_book_goes_is_a_usage_error(
+    tmp_path: Path, glossary: Path, args: list[str], message: str
+) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text("Heda.\n", encoding="utf-8")
+    extra = [str(tmp_path / "b.txt") if a == "second" else a for a in args]
+    if "second" in args:
+        (tmp_path / "b.txt").write_text("Heda.\n", encoding="utf-8")
+    code, err = annotate(story, "-g", glossary, "-f", "epub", *extra)
+    assert code == 2
+    assert message in " ".join(err.split())
