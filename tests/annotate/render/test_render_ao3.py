@@ -148,3 +148,26 @@ def test_its_own_output_glossed_again_is_unchanged(tmp_path: Path) -> None:
     _, second = ao3_of(path)
     assert second.count("<span") == first.count("<span")
     assert second.count("Translations") == 1 and END_NOTES not in second
+
+
+def test_fanficfare_titles_are_read_and_kept(tmp_path: Path) -> None:
+    """With `add_to_keep_html_attrs:,title`, FanFicFare keeps AO3's hover text: gloss reads it
+    as the writer's and keeps it, with no gloss span of its own there."""
+    import zipfile
+
+    source = DATA / "stories" / "fanficfare.epub"
+    book = tmp_path / "kept.epub"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(book, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "OEBPS/file0002.xhtml":
+                data = data.replace(
+                    b"<em>Ai laik Heda</em>",
+                    b'<em>Ai laik <span title="the Commander">Heda</span></em>',
+                )
+            new.writestr(info, data)
+    story = read_story(book)
+    assert [h.title for h in story.hovers] == ["the Commander"]
+    _, html = ao3_of(book)
+    assert '<em>Ai laik </em><span title="the Commander"><em>Heda</em></span>' in html
+    assert html.count('title="the Commander"') == 1
