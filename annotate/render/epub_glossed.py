@@ -22,11 +22,20 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from annotate.readers.epub import MAX_MEMBER, MAX_TOTAL, check_sizes, damage
 from annotate.readers.opf import CONTAINER, parse_package, rootfile
 from annotate.render.choice import Shown, choose
-from annotate.render.epub_parts import OPS, Terms, aside, glossary_page, noteref, zipped
+from annotate.render.epub_parts import (
+    GLOSSARY_TITLE,
+    OPS,
+    Terms,
+    aside,
+    glossary_page,
+    noteref,
+    zipped,
+)
 from annotate.render.glosses import gloss
 from annotate.spotting import Spot, Spotter
 from annotate.story import Span, Story
@@ -114,7 +123,13 @@ def _glossed(
         new = gloss_chapter(source, spotter, terms, href, name, first, every, epub2=epub2)
         if new is not None:
             changed[item.path] = new
-    changed[opf_path] = _listed(opf.decode("utf-8", errors="strict"), glossary_name, base)
+    opf_text = opf.decode("utf-8", errors="strict")
+    changed[opf_path] = _listed(opf_text, glossary_name, base)
+    nav = _nav_path(opf_text, base)
+    if nav is not None and nav in archive.NameToInfo and not epub2:
+        contents = _in_contents(_read(archive, nav, label, MAX_MEMBER), glossary_name, nav)
+        if contents is not None:
+            changed[nav] = contents
     members: list[tuple[zipfile.ZipInfo | str, bytes]] = []
     for info in archive.infolist():
         if info.is_dir():
@@ -164,6 +179,39 @@ def _free_name(archive: zipfile.ZipFile, name: str) -> str:
         n += 1
         name = f"{stem}-{n}{suffix}"
     return name
+
+
+def _nav_path(opf: str, base: str) -> str | None:
+    """The EPUB 3 navigation document the package names, if any."""
+    for item in re.finditer(r"<(?:[\w.-]+:)?item\b[^>]*>", opf):
+        tag = item.group()
+        properties = re.search(r'\bproperties\s*=\s*["\']([^"\']*)', tag)
+        href = re.search(r'\bhref\s*=\s*["\']([^"\']*)', tag)
+        if properties and href and "nav" in properties.group(1).split():
+            return posixpath.normpath(posixpath.join(base, unquote(href.group(1))))
+    return None
+
+
+def _in_contents(raw: bytes, glossary_name: str, nav: str) -> bytes | None:
+    """The navigation document with the Glossary as the last entry of its table of contents;
+    None (left as it is) when it holds no `toc` list gloss can find."""
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    toc = re.search(
+        r"<(?:[\w.-]+:)?nav\b[^>]*\btoc\b[^>]*>(.*?)</(?:[\w.-]+:)?nav\s*>", source, re.S
+    )
+    if toc is None:
+        return None
+    ends = list(re.finditer(r"</((?:[\w.-]+:)?)ol\s*>", toc.group(1)))
+    if not ends:
+        return None
+    href = posixpath.relpath(glossary_name, posixpath.dirname(nav) or ".")
+    prefix = ends[-1].group(1)
+    where = toc.start(1) + ends[-1].start()
+    entry = f'<{prefix}li><{prefix}a href="{href}">{GLOSSARY_TITLE}</{prefix}a></{prefix}li>\n'
+    return f"{source[:where]}{entry}{source[where:]}".encode()
 
 
 def _listed(opf: str, glossary_name: str, base: str) -> bytes:

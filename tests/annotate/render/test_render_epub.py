@@ -189,6 +189,10 @@ def test_notes_pop_up_and_link_back(tmp_path: Path, glossary: Path) -> None:
     # no note inside the heading or the link; the book's own id="n1" met by none
     assert '<h1 id="n1">Heda</h1>' in one and '">link to Heda</a>' in one
     assert "<em>Wanheda<sup>" in one and "&amp; Heda<sup>" in one
+    nav = members(out)["OEBPS/nav.xhtml"].decode()
+    assert nav == NAV.replace(
+        "</ol></nav>", '<li><a href="gloss-glossary.xhtml">Glossary</a></li>\n</ol></nav>'
+    )
     glossary_page = members(out)["OEBPS/gloss-glossary.xhtml"].decode()
     assert '<dt>Heda</dt>\n<dd>Commander (first in <a href="text/one.xhtml#gloss-r2">' in (
         glossary_page
