@@ -271,3 +271,32 @@ def test_where_the_book_goes_is_a_usage_error(
     code, err = annotate(story, "-g", glossary, "-f", "epub", *extra)
     assert code == 2
     assert message in " ".join(err.split())
+
+
+def test_a_glossed_chapter_in_a_browser_its_note_links_resolve(
+    tmp_path: Path, glossary: Path
+) -> None:
+    """The chapter opened as XHTML in headless Chromium: well-formed, every noteref leads to
+    its aside and every aside's link back to its noteref."""
+    from tests.annotate.render.test_render_html_browser import CHROMIUM, Browser
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium); CI installs it")
+    out = tmp_path / "out.epub"
+    assert annotate(epub3(tmp_path / "b.epub"), "-g", glossary, "-f", "epub", "-o", out)[0] == 0
+    chapter = tmp_path / "one.xhtml"
+    chapter.write_bytes(members(out)["OEBPS/text/one.xhtml"])
+    browser = Browser(tmp_path / "profile")
+    try:
+        browser.open(chapter.as_uri())
+        found = browser.eval(
+            "(() => { if (document.querySelector('parsererror')) return 'not well-formed';"
+            " const refs = [...document.querySelectorAll('a[role=\"doc-noteref\"]')];"
+            " return refs.map(a => { const note = document.getElementById("
+            "a.getAttribute('href').slice(1)); const back = note && note.querySelector("
+            "'a[role=\"doc-backlink\"]'); return [note && note.localName, back &&"
+            " document.getElementById(back.getAttribute('href').slice(1)) === a]; }); })()"
+        )
+    finally:
+        browser.close()
+    assert found == [["aside", True], ["aside", True]]
