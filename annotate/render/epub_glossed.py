@@ -355,7 +355,7 @@ def gloss_chapter(
         return None
     body_end = list(_BODY_END.finditer(source))
     html_start = _HTML_START.search(source)
-    if not body_end or html_start is None or f'id="{PREFIX}n' in source:
+    if not body_end or html_start is None or f'id="{PREFIX}n' in source or _unclosed(source):
         return None
     found = read_text(source)
     text = "".join(found.text)
@@ -391,6 +391,15 @@ def gloss_chapter(
         pos = at
     out.append(source[pos:])
     return "".join(out).encode()
+
+
+def _unclosed(source: str) -> bool:
+    """Whether a comment, CDATA section or processing instruction never ends: such a chapter
+    is left as it is (and scanning for its end at each opening would take quadratic time)."""
+    return any(
+        source.rfind(opening) > source.rfind(closing)
+        for opening, closing in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
+    )
 
 
 def _chosen(spot: Spot, choice: Shown, seen: set[int], *, first: bool) -> bool:

@@ -300,3 +300,31 @@ def test_a_glossed_chapter_in_a_browser_its_note_links_resolve(
     finally:
         browser.close()
     assert found == [["aside", True], ["aside", True]]
+
+
+def test_a_book_missing_a_chapter_is_glossed_but_for_it(tmp_path: Path, glossary: Path) -> None:
+    book = epub3(tmp_path / "b.epub")
+    with zipfile.ZipFile(book) as old, zipfile.ZipFile(tmp_path / "lacking.epub", "w") as new:
+        for info in old.infolist():
+            if info.filename != "OEBPS/text/two.xhtml":
+                new.writestr(info, old.read(info))
+    out = tmp_path / "out.epub"
+    code, err = annotate(tmp_path / "lacking.epub", "-g", glossary, "-f", "epub", "-o", out)
+    assert code == 1
+    assert err == (
+        f"{tmp_path / 'lacking.epub'}: corrupt EPUB: OEBPS/text/two.xhtml is missing;"
+        " the rest was glossed\n"
+    )
+    assert 'role="doc-noteref"' in members(out)["OEBPS/text/one.xhtml"].decode()
+
+
+def test_a_chapter_whose_comment_never_ends_is_left_as_it_is(tmp_path: Path) -> None:
+    from annotate.render.epub_glossed import gloss_chapter
+    from annotate.render.epub_parts import Terms
+    from annotate.spotting import Spotter
+    from glossary import store
+
+    spotter = Spotter(store.read(DATA / "annotate" / "trigedasleng.yaml"))
+    source = chapter("x", "<p>Heda <!-- Heda</p>" + "<!--" * 10_000).encode()
+    assert gloss_chapter(source, spotter, Terms(), "x.xhtml", "x") is None
+    assert gloss_chapter(chapter("x", "<p>Heda.</p>").encode(), spotter, Terms(), "x", "x")
