@@ -100,10 +100,14 @@ def _glossed(
     archive: zipfile.ZipFile, label: str, spotter: Spotter, *, first: bool, every: bool
 ) -> tuple[bytes, list[str]]:
     check_sizes(archive, label)
+    seen: set[str] = set()
     for info in archive.infolist():
         name = info.filename
         if name.startswith("/") or "\\" in name or ".." in name.split("/"):
             raise GlossError(f"{label}: refused: member {name!r} would leave the book")
+        if name in seen:  # which of the two a reader takes is anyone's guess
+            raise GlossError(f"{label}: refused: member {name!r} is in the archive twice")
+        seen.add(name)
     opf_path = _opf_path(archive, label)
     opf = _read(archive, opf_path, label, MAX_MEMBER)
     package = parse_package(opf, opf_path, label)
@@ -123,8 +127,11 @@ def _glossed(
         new = gloss_chapter(source, spotter, terms, href, name, first, every, epub2=epub2)
         if new is not None:
             changed[item.path] = new
-    opf_text = opf.decode("utf-8", errors="strict")
-    changed[opf_path] = _listed(opf_text, glossary_name, base)
+    try:
+        opf_text = opf.decode("utf-8")
+    except UnicodeDecodeError:
+        raise GlossError(f"{label}: refused: {opf_path} is not UTF-8") from None
+    changed[opf_path] = _listed(opf_text, glossary_name, base, label)
     nav = _nav_path(opf_text, base)
     if nav is not None and nav in archive.NameToInfo and not epub2:
         contents = _in_contents(_read(archive, nav, label, MAX_MEMBER), glossary_name, nav)
@@ -133,6 +140,7 @@ def _glossed(
     members: list[tuple[zipfile.ZipInfo | str, bytes]] = []
     for info in archive.infolist():
         if info.is_dir():
+            members.append((info, b""))
             continue
         data = changed.get(info.filename)
         members.append((info, data if data is not None else _read(archive, info, label, MAX_TOTAL)))
@@ -214,7 +222,7 @@ def _in_contents(raw: bytes, glossary_name: str, nav: str) -> bytes | None:
     return f"{source[:where]}{entry}{source[where:]}".encode()
 
 
-def _listed(opf: str, glossary_name: str, base: str) -> bytes:
+def _listed(opf: str, glossary_name: str, base: str, label: str) -> bytes:
     """The package document with the Glossary chapter in its manifest and at the end of its
     spine (inserted before the closing tags, the rest as written)."""
     href = posixpath.relpath(glossary_name, base or ".")
@@ -222,7 +230,7 @@ def _listed(opf: str, glossary_name: str, base: str) -> bytes:
     for tag, added in (("manifest", item), ("spine", f'<itemref idref="{GLOSSARY_ID}"/>')):
         ends = list(re.finditer(rf"</([\w.-]+:)?{tag}\s*>", opf))
         if not ends:
-            raise GlossError(f"corrupt EPUB: the package document has no {tag}")
+            raise GlossError(f"{label}: corrupt EPUB: the package document has no {tag}")
         prefix, where = ends[-1].group(1) or "", ends[-1].start()
         added = added.replace("<", f"<{prefix}", 1)
         line = opf.rfind("\n", 0, where) + 1
