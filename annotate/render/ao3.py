@@ -37,7 +37,7 @@ ALLOWED = frozenset(_TAGS.split())
 ALLOWED_ATTRIBUTES = frozenset({"title", "href", "alt", "src", "name", "lang", "dir"})
 # A writer's own block of translations starts with a paragraph that says so.
 _NOTES_HEADING = re.compile(
-    r"\s*(?:translations?|translation notes|glossary|trig(?:edasleng)?)\s*:?\s*", re.I
+    r"\s*(?:translations?|translation notes|glossary)\s*:?\s*", re.I
 )
 
 
