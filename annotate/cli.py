@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from contextlib import suppress
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -68,15 +69,33 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+INTERRUPTED = 130
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit at once, past the interpreter's exit hooks: after an interrupt the worker pool's
+    processes were ended, not waited for, and concurrent.futures' own exit hook, waking that
+    pool, can trip on it and print a traceback. Everything was written or left as it was."""
+    with suppress(OSError):
+        sys.stdout.flush()
+    with suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def main() -> None:
     """Console entry point: never a traceback for the user, whatever happens."""
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored
         signal.signal(signal.SIGINT, _interrupted)
     try:
         app()
+    except SystemExit as done:
+        if done.code == INTERRUPTED:  # the command said so already
+            _leave(INTERRUPTED)
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("gloss: interrupted\n")
-        sys.exit(130)
+        _leave(INTERRUPTED)
     except BrokenPipeError:
         # `gloss annotate ... | head`: the reader went away; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
