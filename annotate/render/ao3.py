@@ -36,9 +36,7 @@ sub sup table tbody td tfoot th thead tr tt u ul var"""
 ALLOWED = frozenset(_TAGS.split())
 ALLOWED_ATTRIBUTES = frozenset({"title", "href", "alt", "src", "name", "lang", "dir"})
 # A writer's own block of translations starts with a paragraph that says so.
-_NOTES_HEADING = re.compile(
-    r"\s*(?:translations?|translation notes|glossary)\s*:?\s*", re.I
-)
+_NOTES_HEADING = re.compile(r"\s*(?:translations?|translation notes|glossary)\s*:?\s*", re.I)
 
 
 def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
