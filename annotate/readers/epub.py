@@ -16,7 +16,9 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from annotate.readers.ao3 import Ao3Work, has_chapter_blocks, is_ao3
 from annotate.readers.chapters import render_chapter
@@ -31,8 +33,9 @@ from glossary.errors import GlossError
 MAX_MEMBER = 32 * 2**20  # one chapter file, or the OPF
 MAX_TOTAL = 512 * 2**20  # everything in the archive, images included
 MAX_MEMBERS = 10_000
+T = TypeVar("T")
 
-_CORRUPT = (
+CORRUPT = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
@@ -51,16 +54,22 @@ def read_epub(path: Path, label: str) -> Story:
     if size > MAX_TOTAL:
         raise GlossError(f"{label}: refused: {size // 2**20} MB is no story")
     raw = read_bytes(path, label)
+    return opened(raw, label, lambda archive: epub_story(archive, label))
+
+
+def opened(raw: bytes, label: str, use: Callable[[zipfile.ZipFile], T]) -> T:
+    """`use` applied to the EPUB archive in `raw`; GlossError naming `label` for an empty
+    file, a file that is no zip archive, or a damaged archive."""
     if not raw:
         raise GlossError(f"{label}: empty file")
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except _CORRUPT:
+    except CORRUPT:
         raise GlossError(f"{label}: not an EPUB (not a zip archive)") from None
     try:
         with archive:
-            return epub_story(archive, label)
-    except _CORRUPT as err:
+            return use(archive)
+    except CORRUPT as err:
         # inside the archive, even an OSError (a seek before the start) is damage
         raise GlossError(f"{label}: corrupt EPUB: the archive is {damage(err)}") from None
 
@@ -150,7 +159,7 @@ def _member(archive: zipfile.ZipFile, name: str, label: str) -> bytes:
     try:
         with archive.open(info) as member:
             return member.read()  # never more than the declared size
-    except _CORRUPT as err:
+    except CORRUPT as err:
         raise GlossError(f"{label}: corrupt EPUB: {name} is {damage(err)}") from None
 
 

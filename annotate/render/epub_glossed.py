@@ -16,7 +16,6 @@ XML read with defusedxml; a member whose name would leave the book is refused.
 from __future__ import annotations
 
 import bisect
-import io
 import posixpath
 import re
 import zipfile
@@ -24,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from annotate.readers.epub import MAX_MEMBER, MAX_TOTAL, check_sizes, damage
+from annotate.readers.epub import CORRUPT, MAX_MEMBER, MAX_TOTAL, check_sizes, damage, opened
 from annotate.readers.opf import CONTAINER, parse_package, rootfile
 from annotate.render.choice import Shown, choose
 from annotate.render.epub_parts import (
@@ -44,7 +43,6 @@ from glossary.files import read_bytes
 
 PREFIX = "gloss-"
 GLOSSARY_ID = "gloss-glossary"
-_CORRUPT = (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, ValueError, OSError)
 # Markup that is no text: comments, CDATA, processing instructions, declarations, tags.
 _MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<[^>]*>", re.S)
 _TAG = re.compile(r"<(/?)([\w:.-]+)")
@@ -83,17 +81,7 @@ def glossed_book(
 ) -> tuple[bytes, list[str]]:
     """The EPUB in `raw` with its terms glossed, and the chapter files it lacks; GlossError
     naming `label` when it cannot be glossed."""
-    if not raw:
-        raise GlossError(f"{label}: empty file")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except _CORRUPT:
-        raise GlossError(f"{label}: not an EPUB (not a zip archive)") from None
-    try:
-        with archive:
-            return _glossed(archive, label, spotter, first=first, every=every)
-    except _CORRUPT as err:
-        raise GlossError(f"{label}: corrupt EPUB: the archive is {damage(err)}") from None
+    return opened(raw, label, lambda a: _glossed(a, label, spotter, first=first, every=every))
 
 
 def _glossed(
@@ -168,7 +156,7 @@ def _read(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, label: str, m
     try:
         with archive.open(info) as file:
             return file.read()  # never more than the declared size
-    except _CORRUPT as err:
+    except CORRUPT as err:
         raise GlossError(f"{label}: corrupt EPUB: {info.filename} is {damage(err)}") from None
 
 
