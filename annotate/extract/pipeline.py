@@ -282,7 +282,7 @@ class _Scan:
 
     def glossary_blocks(self) -> None:
         """An author's glossary: its lines whose term has a word English does not use, or
-        every line of a block where most terms have one (`Ai bro - my brother` among them)."""
+        every line of a block where most terms have one (`Kel ta - my friend` among them)."""
         blocks: dict[int, list[tuple[notes.Entry, list[Token]]]] = {}
         for entry in self.entries:
             tokens = words(self.text, entry.start, entry.end)
@@ -394,7 +394,7 @@ class _Scan:
 
     def paired_line(self, paragraph: Span) -> None:
         """A short line of two halves, the conlang and its English, either way round: a title
-        (`Kotin Orru | Into the Dawn`, `Chapter 2: Dawn - Orruk`, `Orruk: Dawn`)."""
+        (`Veshan Orru | Into the Dawn`, `Chapter 2: Dawn - Orruk`, `Orruk: Dawn`)."""
         if paragraph.end - paragraph.start > 240:
             return
         if not _HALVES.search(self.text, paragraph.start, paragraph.end):

@@ -25,8 +25,8 @@ THRESHOLD = 0.5
 _NARRATION = re.compile(
     r"^(?:she|he|they|it|we|i|[A-Z][a-z]+(?:'s\s+\w+)?)\s+(?:\w+\s+){0,2}?"
     r"(?:\w+ed|was|were|had|did|said|felt|knew|thought|saw|took|made|came|went|ran|stood|sat)\b"
-    r"|^(?:she|he|they)\s+(?:\w+ly\s+)?\w{2,}s\b"  # `she tells them`
-    r"|^\w+ed\s+(?:the|a|an|his|her|their)\b",  # `echoed the old man`
+    r"|^(?:she|he|they)\s+(?:\w+ly\s+)?\w{2,}s\b"  # `she warns them`
+    r"|^\w+ed\s+(?:the|a|an|his|her|their)\b",  # `repeated the old woman`
     re.IGNORECASE,
 )
 
@@ -135,7 +135,7 @@ _FIRST_SECOND = frozenset(["i", "me", "my", "we", "us", "our", "you", "your"])
 
 
 def _third_person(forms: list[str]) -> bool:
-    """Told of someone (`he went on`), never to or by someone (`I`, `you`)."""
+    """Told of someone (`he kept walking`), never to or by someone (`I`, `you`)."""
     folded = {f.casefold() for f in forms}
     return bool(folded & _THIRD) and not folded & _FIRST_SECOND
 

@@ -105,7 +105,7 @@ ENGLISH_CLAUSE = 3  # plain English words in a row: an English sentence with a w
 
 
 def _english_clause(tokens: Sequence[Token], vocab: Vocabulary, known: Known) -> bool:
-    """`They will banish you, tavi`: a line whose English runs on for a clause."""
+    """`They will find you, tavi`: a line whose English runs on for a clause."""
     run = 0
     for token in tokens:
         run = run + 1 if foreignness(token.bare, vocab, known) == 0.0 else 0

@@ -51,7 +51,7 @@ class Near:
 _CLOSE = r"[\"\u201d'\u2019*_]*"
 _TRAIL = " \t\n.,;:!?\"'*_\u201c\u201d\u2018\u2019\u2013\u2014"
 
-_CLOSING = re.compile(_CLOSE + r"[ \t]?[.,!?\u2014\u2013\u2026-]*" + _CLOSE)  # `au—"`, `oui !"`
+_CLOSING = re.compile(_CLOSE + r"[ \t]?[.,!?\u2014\u2013\u2026-]*" + _CLOSE)  # `orruk—"`, `oui !"`
 # What an author writes before a translation to say it is one.
 _LABELS = (
     r"(?:english\s+)?(?:translation|trans(?:lated)?|meaning|lit(?:erally)?|fig(?:uratively)?"
@@ -110,7 +110,7 @@ _IN_LANGUAGE = re.compile(
     r"\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:tongue|language|speech)\s*$|\s+in\s+[A-Z][\w'-]+\s*$"
     r"|\s+(?:and|or)\s+\S+\s+(?:means|is)\b.*$"
 )
-# `('Hello, my loves'- a term of endearment)`: a quoted rendering, then a note about it.
+# `('Good morning, friends'- a greeting)`: a quoted rendering, then a note about it.
 _AFTER_RENDERING = re.compile(
     _IN_LANGUAGE.pattern + r"|(?<=['\u2019\"\u201d])\s*[-\u2013\u2014;]\s*\S.*$"
 )
@@ -127,7 +127,7 @@ _SPEECH_TAG = re.compile(
     _MARKER + r"\s*(?:[,.!?]\s*)?(?:(?:[A-Za-z]+\s+){1,3}?(?:said|says|whispered|asked|"
     r"replied|murmured|shouted|called|breathed|muttered|growled|added|answered|snapped|"
     r"repeated|chanted|told|tells|asks)\b"
-    # `she tells them`, `Tavi snaps`: a pronoun or a name, then a verb in -s or -ed
+    # `she warns them`, `Tavi growls`: a pronoun or a name, then a verb in -s or -ed
     r"|(?:[Ss]he|[Hh]e|[Tt]hey|I|[Ww]e|[A-Z][\w'\u2019-]+)(?:\s+[a-z]+ly)?\s+[a-z]{2,}(?:ed|s)\b"
     r"|came\s+the\s+(?:answer|reply|response)\b)[^.\"\u201c(\[]{0,80}[.,]?\s*",
 )

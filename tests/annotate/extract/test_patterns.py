@@ -71,19 +71,19 @@ CASES = [
     ("lit.", "The kalanir (lit. dawn riders) waited.", "kalanir", "dawn riders"),
     (
         "a space before the mark, a note after the rendering",
-        "\"Vashka, orruktem !\"('Hello, my loves !'- a term of endearment)",
+        "\"Vashka, orruktem !\"('Good morning, friends !'- a greeting)",
         "Vashka, orruktem",
-        "Hello, my loves",
+        "Good morning, friends",
     ),
     (
         "a word in a line before a bracket",
-        '"Alright veshkar (students)!" Titus gathered everyone in the hall.',
+        '"Quiet veshkar (children)!" Tavi gathered everyone in the hall.',
         "veshkar",
-        "students",
+        "children",
     ),
     (
         "a label after a speech tag",
-        '"Vash tem orru," she tells them. (Translation: We ride at dawn).',
+        '"Vash tem orru," she warns them. (Translation: We ride at dawn).',
         "Vash tem orru",
         "We ride at dawn",
     ),
@@ -141,7 +141,7 @@ CASES = [
         "Vash tem",
         "we ride",
     ),
-    ("a title of two halves", "Kotin Orruk | Into the Dawn", "Kotin Orruk", "Into the Dawn"),
+    ("a title of two halves", "Veshan Orruk | Into the Dawn", "Veshan Orruk", "Into the Dawn"),
     ("a chapter title", "Chapter 2: Orruk - Dawn", "Orruk", "Dawn"),
     ("English first", "Dawn - Orruk", "Orruk", "Dawn"),
     (
@@ -185,8 +185,8 @@ TRAPS = [
     ("an interjection echoed", '"Hmm." Yes, she thought, of course.', {"Hmm"}),
     (
         "an English line with a word mixed in",
-        '"They will banish you, ai veshkaru," she said.',
-        {"They will banish you, ai veshkaru"},
+        '"They will find you, ai veshkaru," she said.',
+        {"They will find you, ai veshkaru"},
     ),
 ]
 
@@ -201,8 +201,8 @@ def test_traps_are_not_vocabulary(what: str, text: str, absent: set[str]) -> Non
 UNTRANSLATED = [
     # (what, story text, a term the story never translates)
     ("narration after a word", '"Vesharak." I have bad news, she thought.', "Vesharak"),
-    ("a speech tag", '"Vash tem orruk!" she tells them.', "Vash tem orruk"),
-    ("a speech tag, verb first", '"Vash tem orruk." Echoed the old man.', "Vash tem orruk"),
+    ("a speech tag", '"Vash tem orruk!" she warns them.', "Vash tem orruk"),
+    ("a speech tag, verb first", '"Vash tem orruk." Repeated the old woman.', "Vash tem orruk"),
     (
         "another speaker's answer",
         '"Vash tem orruk?"\n\n"I am not sure," Mira said.',

@@ -38,7 +38,7 @@ PLAIN = Features(
         ("Tavi rides", "Tavi", True, "lexicon", 0.0),  # the lexicon knows none of the span
         ("She turned away", "Vash tem", False, "narration", 1.0),
         ("She turned away", "Vash tem", True, "narration", 0.0),  # marked: not narration
-        ("she tells them", "Vash tem", False, "narration", 1.0),
+        ("she warns them", "Vash tem", False, "narration", 1.0),
         ("His sister smiled at him", "Vash tem", False, "third_person", 1.0),
         ("I told him", "Vash tem", False, "third_person", 0.0),  # a line someone says
         ("His sister smiled at him", "Vash tem", True, "third_person", 0.0),
