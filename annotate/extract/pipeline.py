@@ -90,9 +90,10 @@ class Candidate:
     signal: str
     confidence: float
     options: list[Gloss] = field(default_factory=list)
+    gloss: Gloss | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.gloss: Gloss | None = self.options[0] if self.options else None
+        self.gloss = self.options[0] if self.options else None
 
 
 class _Scan:

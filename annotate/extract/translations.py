@@ -362,7 +362,9 @@ def speaker(said: str) -> str | None:
 def interpreters(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
     """Who the story says translates (`"...," the scout translated`): their later lines after
     a line in the language render it, whatever verb their tag has."""
-    found = set()
+    found: set[str] = set()
+    if _INTERPRETED.search(text) is None:
+        return frozenset()  # most stories: nobody translates
     for start, end in quotes:
         said = text[max(0, start - 60) : start] + " " + text[end : end + 60]
         if _INTERPRETED.search(said):
