@@ -61,10 +61,17 @@ def load() -> None:
     _frequencies()
 
 
+# What fan fiction writes around its stories, English to its readers whatever a general
+# frequency list says: `Vesh's POV`, `A/N`, `OOC`.
+FANDOM_WORDS = frozenset(["pov", "ooc", "otp", "fic", "ficlet", "oc", "au", "wip", "a/n", "an"])
+
+
 @lru_cache(maxsize=1 << 17)  # every story asks about the same words; bounded for huge corpora
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when English never uses it)."""
-    return _frequencies().zipf.get(word.casefold().replace("\u2019", "'"), 0.0)
+    folded = word.casefold().replace("\u2019", "'")
+    found = _frequencies().zipf.get(folded, 0.0)
+    return max(found, COMMON + 1) if folded in FANDOM_WORDS else found
 
 
 @lru_cache(maxsize=1 << 17)
