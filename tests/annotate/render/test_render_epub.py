@@ -419,3 +419,33 @@ def test_a_chapter_whose_comment_never_ends_is_left_as_it_is(tmp_path: Path) -> 
     source = chapter("x", "<p>Heda <!-- Heda</p>" + "<!--" * 10_000).encode()
     assert gloss_chapter(source, spotter, Terms(), "x.xhtml", "x") is None
     assert gloss_chapter(chapter("x", "<p>Heda.</p>").encode(), spotter, Terms(), "x", "x")
+
+
+def test_a_ruby_gloss_in_a_browser_stands_above_its_word(tmp_path: Path, glossary: Path) -> None:
+    """With --ruby, headless Chromium draws each gloss above its word, its parentheses hidden."""
+    from tests.annotate.render.test_render_html_browser import CHROMIUM, Browser
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium); CI installs it")
+    out = tmp_path / "out.epub"
+    book = epub3(tmp_path / "b.epub")
+    assert annotate(book, "-g", glossary, "-f", "epub", "--ruby", "-o", out)[0] == 0
+    chapter = tmp_path / "one.xhtml"
+    chapter.write_bytes(members(out)["OEBPS/text/one.xhtml"])
+    browser = Browser(tmp_path / "profile")
+    try:
+        browser.open(chapter.as_uri())
+        found = browser.eval(
+            "(() => { if (document.querySelector('parsererror')) return 'not well-formed';"
+            " return [...document.querySelectorAll('ruby')].map(r => {"
+            " const base = document.createRange(); base.selectNodeContents(r);"
+            " base.setEndBefore(r.querySelector('rp'));"
+            " const word = base.getBoundingClientRect();"
+            " const gloss = r.querySelector('rt').getBoundingClientRect();"
+            " const shown = [...r.querySelectorAll('rp')].some(p => p.getClientRects().length);"
+            " return [r.querySelector('rt').textContent, gloss.bottom <= word.top + 1, shown];"
+            " }); })()"
+        )
+    finally:
+        browser.close()
+    assert found == [["Commander of Death", True, False], ["Commander", True, False]]
