@@ -17,6 +17,7 @@ a reader without ruby shows it in parentheses after them:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,12 +45,12 @@ def attribute(value: str) -> str:
     return escape(" ".join(_xml_chars(value).split()), quote=True)
 
 
+# What XML 1.0 forbids: control characters, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _xml_chars(value: str) -> str:
-    return "".join(
-        c
-        for c in value
-        if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
-    )
+    return _NOT_XML.sub("", value)
 
 
 def noteref(prefix: str, number: int, *, epub2: bool = False) -> str:

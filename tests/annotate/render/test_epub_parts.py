@@ -38,3 +38,21 @@ def test_ruby_markup_shows_the_gloss_in_parentheses_without_ruby() -> None:
 def test_ruby_text_is_escaped() -> None:
     entry = Entry(term="veshka", translations=["<b>river</b> & sea"])
     assert "<rt>&lt;b&gt;river&lt;/b&gt; &amp; sea</rt>" in ruby_end(entry)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Vash tem & orru <3", "Vash tem &amp; orru &lt;3"),
+        ("veshka\x00\x07\x1f", "veshka"),  # control characters XML forbids
+        ("tab\tline\nreturn\r", "tab\tline\nreturn\r"),  # the three it allows
+        ("lone \ud800 surrogate", "lone  surrogate"),
+        ("\ufffe\uffff\ufffd", "\ufffd"),  # U+FFFE and U+FFFF are no characters
+        ("\ue000 private, \U0001f600 astral", "\ue000 private, \U0001f600 astral"),
+        ("\x7f\x85", "\x7f\x85"),  # allowed in XML 1.0
+    ],
+)
+def test_text_escapes_and_drops_what_xml_forbids(value: str, expected: str) -> None:
+    from annotate.render.epub_parts import text
+
+    assert text(value) == expected
