@@ -261,14 +261,14 @@ class _Text:
 
     text: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset in the text of each piece
-    pieces: list[tuple[int, int, list[int] | None]] = field(default_factory=list)
-    # per piece: its start in the source, its length in the text, per-character source
-    # offsets when entities make them differ
+    pieces: list[tuple[int, int, _Marks | None]] = field(default_factory=list)
+    # per piece: its start in the source, its length in the text, and where entities make
+    # the two differ, the marks that map one to the other
     paragraphs: list[Span] = field(default_factory=list)
     closed: list[tuple[int, int]] = field(default_factory=list)  # text where no note may go
     length: int = 0
 
-    def add(self, decoded: str, source_start: int, offsets: list[int] | None) -> None:
+    def add(self, decoded: str, source_start: int, offsets: _Marks | None) -> None:
         self.starts.append(self.length)
         self.pieces.append((source_start, len(decoded), offsets))
         self.text.append(decoded)
@@ -282,16 +282,14 @@ class _Text:
     def source_start(self, start: int) -> int:
         """The source offset of the character at text offset `start` (one of a piece)."""
         i = bisect.bisect_right(self.starts, start) - 1
-        source_start, _, offsets = self.pieces[i]
-        within = start - self.starts[i]
-        return source_start + within if offsets is None else offsets[within]
+        source_start, _, marks = self.pieces[i]
+        return _source(source_start, marks, start - self.starts[i])
 
     def source_end(self, end: int) -> int:
         """The source offset just after the character before text offset `end`."""
         i = bisect.bisect_right(self.starts, end - 1) - 1
-        source_start, _, offsets = self.pieces[i]
-        within = end - self.starts[i]
-        return source_start + within if offsets is None else offsets[within]
+        source_start, _, marks = self.pieces[i]
+        return _source(source_start, marks, end - self.starts[i])
 
 
 def read_text(source: str) -> _Text:
@@ -331,25 +329,37 @@ def read_text(source: str) -> _Text:
     return found
 
 
-def _decoded(raw: str, start: int) -> tuple[str, list[int] | None]:
+# (offset in the decoded text, offset in the source) where an entity starts and after it ends
+_Marks = list[tuple[int, int]]
+
+
+def _decoded(raw: str, start: int) -> tuple[str, _Marks | None]:
+    """`raw` with its entities decoded (each one character), and the marks that map the
+    decoded text back to the source (`start`: where `raw` begins); None when it has none."""
     if "&" not in raw:
         return raw, None
     out: list[str] = []
-    offsets: list[int] = []
-    pos = 0
+    marks: _Marks = [(0, start)]
+    pos = length = 0
     for match in _ENTITY.finditer(raw):
-        for i in range(pos, match.start()):
-            out.append(raw[i])
-            offsets.append(start + i + 1)
+        out.append(raw[pos : match.start()])
+        length += match.start() - pos
+        marks.append((length, start + match.start()))
         out.append(_entity(match.group(1)))
-        offsets.append(start + match.end())
+        length += 1
         pos = match.end()
-    for i in range(pos, len(raw)):
-        out.append(raw[i])
-        offsets.append(start + i + 1)
-    # offsets[k] is the source offset after decoded character k: shift by one so that
-    # `offsets[within]` (within = characters before the end) is where the end lies
-    return "".join(out), [start, *offsets]
+        marks.append((length, start + pos))
+    out.append(raw[pos:])
+    return "".join(out), marks
+
+
+def _source(source_start: int, marks: _Marks | None, within: int) -> int:
+    """Where decoded character `within` of a piece starts in the source (its end: `within`
+    its length)."""
+    if marks is None:
+        return source_start + within
+    decoded, source = marks[bisect.bisect_right(marks, within, key=lambda m: m[0]) - 1]
+    return source + within - decoded
 
 
 def _entity(name: str) -> str:

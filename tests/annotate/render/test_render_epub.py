@@ -449,3 +449,28 @@ def test_a_ruby_gloss_in_a_browser_stands_above_its_word(tmp_path: Path, glossar
     finally:
         browser.close()
     assert found == [["Commander of Death", True, False], ["Commander", True, False]]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>Vash tem orru.</p>",
+        "<p>Vash &amp; tem&#x21;orru&nbsp;&#233;</p><p>&lt;&lt;veshka&gt;</p>",
+        "<p>&amp;</p><p>a&#97;&#x61;a</p>",
+        "<p><em>Vash</em> t&#101;m <!-- orru --> orru</p>",
+    ],
+)
+def test_each_character_of_a_chapter_maps_back_to_its_source(source: str) -> None:
+    """What the spotter reads, character by character, is where gloss inserts: each
+    character's source stretch (an entity whole) decodes to that character."""
+    from html import unescape
+
+    from annotate.render.epub_glossed import read_text
+
+    found = read_text(source)
+    text = "".join(found.text)
+    for k, char in enumerate(text):
+        if char == "\n":  # (blocks apart: not in the source)
+            continue
+        start, end = found.source_start(k), found.source_end(k + 1)
+        assert unescape(source[start:end]) == char, (k, source[start:end])
