@@ -164,6 +164,7 @@ class _Scan:
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
         self._foreign: dict[str, bool] = {}
+        self._told: dict[str, list[str]] = {}
 
     def _candidate_words(self, rare: list[Token]) -> tuple[list[Token], list[int]]:
         """The tokens `single_words` can take, in text order: rare words, and one-word
@@ -229,8 +230,11 @@ class _Scan:
         )
 
     def _glosses(self, spelling: str) -> list[str]:
-        entry = self.lexicon.gloss(spelling) if self.lexicon else None
-        return entry[1] if entry else []
+        found = self._told.get(spelling)
+        if found is None:  # the scorer asks of the same words again and again
+            entry = self.lexicon.gloss(spelling) if self.lexicon else None
+            found = self._told[spelling] = entry[1] if entry else []
+        return found
 
     def gloss(self, start: int, end: int, limit: int, quoted: bool) -> list[Gloss]:
         """The translations the story may give the span, best first."""

@@ -363,14 +363,21 @@ def interpreters(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
     """Who the story says translates (`"...," the scout translated`): their later lines after
     a line in the language render it, whatever verb their tag has."""
     found: set[str] = set()
-    if _INTERPRETED.search(text) is None:
+    # Only the quotations with the word within reach are looked at: most have none.
+    words = [m.span() for m in _INTERPRETED_IN_TEXT.finditer(text)]
+    if not words:
         return frozenset()  # most stories: nobody translates
+    starts = [start for start, _ in words]
     for start, end in quotes:
-        said = text[max(0, start - 60) : start] + " " + text[end : end + 60]
-        if _INTERPRETED.search(said):
-            who = speaker(said)
-            if who:
-                found.add(who)
+        i = bisect.bisect_left(starts, start - 60)
+        if not any(
+            (s >= start - 60 and e <= start) or (s >= end and e <= end + 60)
+            for s, e in words[i : bisect.bisect_right(starts, end + 60)]
+        ):
+            continue
+        who = speaker(text[max(0, start - 60) : start] + " " + text[end : end + 60])
+        if who:
+            found.add(who)
     return frozenset(found)
 
 
@@ -388,6 +395,10 @@ _LINE = re.compile(
     r"|[*_]*(?P<plain>[^\n\"\u201c\u201d]{2,160}?)[*_]*)[ \t]*$"
 )
 _INTERPRETED = re.compile(r"\b(?:translat|interpret|explain|suppl(?:y|ied))\w*", re.IGNORECASE)
+# The same words for a whole story: a first letter `re` can skip to, then the boundary before it.
+_INTERPRETED_IN_TEXT = re.compile(
+    r"[TtIiEeSs](?<!\w\w)(?i:(?<=t)ranslat|(?<=i)nterpret|(?<=e)xplain|(?<=s)uppl(?:y|ied))\w*"
+)
 
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [
