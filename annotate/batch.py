@@ -56,6 +56,7 @@ class Layout:
     every: bool = False
     notes_only: bool = False  # ao3: the Translations block alone
     first: bool = False  # epub: the first occurrence per chapter
+    ruby: bool = False  # epub: short glosses above their words
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _book(path: Path) -> Book | GlossError | Partly:
 
         try:
             data, missing = glossed_file(
-                path, _worker.spotter, first=layout.first, every=layout.every
+                path, _worker.spotter, first=layout.first, every=layout.every, ruby=layout.ruby
             )
         except GlossError as err:
             return err
@@ -138,7 +139,7 @@ def _book(path: Path) -> Book | GlossError | Partly:
     spotted, missing = _spotted(path)
     if isinstance(spotted, GlossError):
         return spotted
-    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every)
+    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every, ruby=layout.ruby)
     made = Book(str(path), data)
     return Partly(made, missing) if missing else made
 

@@ -75,6 +75,14 @@ def annotate(
             help="With --format ao3: only the Translations block, for the chapter's end notes.",
         ),
     ] = False,
+    ruby: Annotated[
+        bool,
+        typer.Option(
+            "--ruby",
+            help="With --format epub: a short gloss above its words (<ruby>), a long one still"
+            " a footnote (default: all footnotes).",
+        ),
+    ] = False,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -104,6 +112,8 @@ def annotate(
     Example: gloss annotate chapter.md --format ao3 -o chapter.html
 
     Example: gloss annotate book.epub --format epub -o book.glossed.epub
+
+    Example: gloss annotate stories/ --format epub --ruby -o books/
     """
     from annotate import heap
     from annotate.batch import Layout, book_files, options_for, render_files, spot_files
@@ -121,6 +131,8 @@ def annotate(
         raise typer.BadParameter("--first and --every ask for opposite things: choose one")
     if notes_only and fmt != Format.ao3:
         raise typer.BadParameter("--notes-only goes with --format ao3")
+    if ruby and fmt != Format.epub:
+        raise typer.BadParameter("--ruby goes with --format epub")
     to_terminal = output is None and sys.stdout.isatty()
     options = options_for(
         spotter,
@@ -139,7 +151,7 @@ def annotate(
     # Each story rendered where it is read, only its text sent back, written as it comes:
     # one story in memory at a time. Only one html page (contents first) holds them all.
     outcomes = (
-        book_files(run.stories, spotter, Layout(fmt, every=every, first=first), jobs)
+        book_files(run.stories, spotter, Layout(fmt, every=every, first=first, ruby=ruby), jobs)
         if fmt in BOOKS
         else render_files(
             run.stories,
