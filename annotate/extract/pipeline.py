@@ -52,8 +52,6 @@ _BRACKET = re.compile(r"[(\[]")
 _CHAPTER = re.compile(
     r"(?:chapter|part|book|prologue|epilogue)\b[\s\w.]{0,12}?[:.\u2013\u2014-]\s+", re.I
 )
-# Who speaks a line written as a script: `T:`, `Tavi:`, `She thought:`.
-_SPEAKER = re.compile(r"[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+)?[ \t]*:[ \t]*(?=\S)")
 _HALVES = re.compile(r"\s+[|/\u2013\u2014-]{1,2}\s+|:\s+")  # `A | B`, `A - B`, `A: B`
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 _LAST_WORD = re.compile(r"(\w+)\W{0,6}$")  # the word right before a bracket
@@ -457,7 +455,7 @@ class _Scan:
         ):
             return  # prose, a line without a rare word, or a quotation `quotations` judged
         start, end = strip_span(self.text, paragraph.start, paragraph.end, _LINE_MARKS)
-        label = _CHAPTER.match(self.text, start, end) or _SPEAKER.match(self.text, start, end)
+        label = _CHAPTER.match(self.text, start, end)
         if label:
             start = label.end()
         bracket = _BRACKET.search(self.text, start, end)

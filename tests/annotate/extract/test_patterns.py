@@ -157,12 +157,6 @@ CASES = [
         "We ride at dawn",
     ),
     (
-        "a script line, its English in brackets below",
-        "T: Veshka i temmaru orruk\n(We ride at dawn)",
-        "Veshka i temmaru orruk",
-        "We ride at dawn",
-    ),
-    (
         "lines ended by one line break",
         "She looked up at him.\nVeshka orruk tavi.\nWe ride at dawn.\nHe nodded.",
         "Veshka orruk tavi",
