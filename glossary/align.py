@@ -15,14 +15,10 @@ a grid of cell numbers, and EM runs over flat lists of floats.
 from __future__ import annotations
 
 import math
-from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import mul
-from typing import Protocol
-
-from glossary.parallel import together
 
 Words = Sequence[str]
 Grid = list[list[float]]  # grid[i][j]: source word i (of a pair) with target word j
@@ -147,40 +143,12 @@ class Direction:
         return table
 
 
-class Posteriors(Protocol):
-    def posteriors(self, pair: int) -> Grid: ...
-
-
-class Flat:
-    """Every training pair's posteriors of a trained direction, in one flat array: all that
-    `Model.links` reads of it, and cheap to send back from another process."""
-
-    def __init__(self, direction: Direction) -> None:
-        self.values = array("d")
-        self.shapes: list[tuple[int, int, int]] = []  # per pair: start, rows, columns
-        for pair in range(len(direction.grids)):
-            post = direction.posteriors(pair)
-            self.shapes.append((len(self.values), len(post), len(post[0]) if post else 0))
-            for row in post:
-                self.values.extend(row)
-
-    def posteriors(self, pair: int) -> Grid:
-        start, rows, columns = self.shapes[pair]
-        if not columns:  # a pair with no target word
-            return [[] for _ in range(rows)]
-        values = self.values
-        return [
-            values[at : at + columns].tolist()
-            for at in range(start, start + rows * columns, columns)
-        ]
-
-
 @dataclass(frozen=True)
 class Model:
     """Both directions over the same pairs (conlang, English)."""
 
     forward: Direction  # English from the conlang
-    backward: Posteriors  # the conlang from English
+    backward: Direction  # the conlang from English
 
     def links(self, pair: int) -> Grid:
         """links[i][j] of training pair `pair`: how surely its conlang word i and English
@@ -196,19 +164,10 @@ def fit(
     pairs: Sequence[tuple[Words, Words]],
     anchors: Mapping[str, Mapping[str, float]] | None = None,
     settings: Settings = Settings(),
-    processes: int = 1,
 ) -> Model:
-    """Train both directions; `anchors`: conlang words with known English, t(English | word).
-    With `processes` > 1 the backward direction trains in another process meanwhile."""
-
-    def forward() -> Direction:
-        direction = Direction(pairs, settings, anchors)
-        direction.train()
-        return direction
-
-    def backward() -> Posteriors:
-        direction = Direction([(e, f) for f, e in pairs], settings)
-        direction.train()
-        return Flat(direction) if processes > 1 else direction  # Flat: to send it back
-
-    return Model(*together(forward, backward, processes))
+    """Train both directions; `anchors`: conlang words with known English, t(English | word)."""
+    forward = Direction(pairs, settings, anchors)
+    forward.train()
+    backward = Direction([(e, f) for f, e in pairs], settings)
+    backward.train()
+    return Model(forward, backward)

@@ -127,10 +127,8 @@ def learn(
     pairs: Sequence[PhrasePair],
     anchors: Mapping[str, Sequence[str]] | None = None,
     settings: Settings | None = None,
-    processes: int = 1,
 ) -> list[Learned]:
-    """Every conlang word of the pairs with its likely glosses, the most often seen first.
-    `processes` > 1: the aligner may train its two directions at once."""
+    """Every conlang word of the pairs with its likely glosses, the most often seen first."""
     tokenised = [(conlang_words(p.conlang), english_words(p.english)) for p in pairs]
     base = lemmas(e for _, english in tokenised for e in english)
     data: Data = []
@@ -146,7 +144,7 @@ def learn(
         if source and target:
             data.append((source, target))
             kept.append(pair)
-    model = fit(data, _fixed(anchors or {}, base), settings or Settings(), processes)
+    model = fit(data, _fixed(anchors or {}, base), settings or Settings())
     links = _Links(model, data)
     spellings = _spellings(p.conlang for p in pairs)
     written = _spellings(p.english for p in pairs)

@@ -53,9 +53,8 @@ class Glosser:
     Example: Glosser(glossary).gloss("ste")  # Learned(word="ste", glosses=[be 0.8], ...)
     """
 
-    def __init__(self, glossary: Glossary, processes: int = 1) -> None:
+    def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self.processes = processes  # more than one: learning may use another core
         self._pairs: list[PhrasePair] | None = None
         self._vocabulary: set[str] = set()
         self._learned: dict[str, Learned] | None = None
@@ -73,7 +72,7 @@ class Glosser:
             known = covered(self.glossary)
             self._learned = {
                 item.word: item
-                for item in learn(self.pairs, anchors_of(self.glossary), processes=self.processes)
+                for item in learn(self.pairs, anchors_of(self.glossary))
                 if squash(item.word) not in known
                 and item.glosses
                 and item.glosses[0].score >= SHOWN
@@ -114,11 +113,11 @@ def proper(gloss: str) -> bool:
     return words != ["I"] and all(w[:1].isupper() for w in words)
 
 
-def proposals(glossary: Glossary, processes: int = 1) -> list[Finding]:
+def proposals(glossary: Glossary) -> list[Finding]:
     """Candidate findings for `extract`: the words no entry covers that the glossary's phrases
     teach well enough, one finding per supporting phrase."""
     findings = []
-    for item in Glosser(glossary, processes).words().values():
+    for item in Glosser(glossary).words().values():
         best = item.glosses[0]
         if best.score < PROPOSED or len(item.evidence) < MIN_PHRASES or proper(best.gloss):
             continue
@@ -137,10 +136,10 @@ def proposals(glossary: Glossary, processes: int = 1) -> list[Finding]:
     return findings
 
 
-def merge_learned(doc: Document, processes: int = 1) -> MergeReport:
+def merge_learned(doc: Document) -> MergeReport:
     """Add `proposals` of the document as it stands (after extraction) to it, as candidates."""
     glossary = Glossary.model_validate(doc.data)
-    return merge(doc, proposals(glossary, processes))
+    return merge(doc, proposals(glossary))
 
 
 @dataclass

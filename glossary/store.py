@@ -24,14 +24,12 @@ from glossary import aliases, emit, splice, stitch
 from glossary.errors import GlossError, Problem
 from glossary.files import atomic_write, collector_paused, read_bytes
 from glossary.models import Glossary
-from glossary.parallel import together
 from glossary.positions import validation_problems
 from glossary.reading import read as read  # for looking things up: cached, C-backed
 
 BOM = "\ufeff"
 STYLE_LINES = 5_000  # lines looked at to guess a file's indentation
 STITCH_FROM = 16_384  # characters; ruamel alone reads a shorter text in a few milliseconds
-PARALLEL_ENTRIES = 1_000  # fewer new entries are written out in less time than a fork takes
 
 
 @dataclass(frozen=True)
@@ -220,7 +218,7 @@ def _dump(yaml: YAML, data: Any) -> str:
     return out.getvalue()
 
 
-def _render(doc: Document, processes: int = 1) -> tuple[str, splice.Layout | None]:
+def _render(doc: Document) -> tuple[str, splice.Layout | None]:
     """The document's text and its layout: spliced when the document was loaded from a file
     (entries unchanged since keep their text), else one whole dump."""
     style = doc.style
@@ -234,10 +232,10 @@ def _render(doc: Document, processes: int = 1) -> tuple[str, splice.Layout | Non
         spliced = splice.splice(doc.layout, doc.data, entry_text)
         if spliced is not None:
             return spliced
-    return _whole(doc.data, style, processes), None
+    return _whole(doc.data, style), None
 
 
-def _whole(data: Any, style: Style, processes: int = 1) -> str:
+def _whole(data: Any, style: Style) -> str:
     """A whole dump; the entries gloss itself made (`emit.entry`) written directly after a
     head of plain `key: value` lines, the rest by ruamel. The same text either way."""
     terms = data.get("terms") if isinstance(data, CommentedMap) else None
@@ -249,7 +247,7 @@ def _whole(data: Any, style: Style, processes: int = 1) -> str:
         and (not isinstance(terms, CommentedSeq) or _plain_list(terms))
         and all(emit.scalar(v) is not None for k, v in data.items() if k != "terms")
     ):
-        entries = _entries(terms, style, processes)
+        entries = [emit.entry(e, style.offset, style.sequence) for e in terms]
         if None not in entries:
             head = CommentedMap((k, v) for k, v in data.items() if k != "terms")
             start = _dump(_round_trip(style), head) if head else ""
@@ -257,20 +255,6 @@ def _whole(data: Any, style: Style, processes: int = 1) -> str:
                 start = "---\n"
             return start + "terms:\n" + "".join(e for e in entries if e is not None)
     return _dump(_round_trip(style), data)
-
-
-def _entries(terms: list[Any], style: Style, processes: int) -> list[str | None]:
-    """`emit.entry` of each entry; a long list in two halves at once when `processes` allows
-    (a new glossary from a whole corpus: a serial step at the end of `extract`)."""
-
-    def text(part: list[Any]) -> list[str | None]:
-        return [emit.entry(e, style.offset, style.sequence) for e in part]
-
-    if processes < 2 or len(terms) < PARALLEL_ENTRIES:
-        return text(terms)
-    half = len(terms) // 2
-    first, second = together(lambda: text(terms[:half]), lambda: text(terms[half:]), processes)
-    return first + second
 
 
 def _plain_list(terms: CommentedSeq) -> bool:
@@ -287,10 +271,9 @@ def dumps(doc: Document) -> str:
     return _render(doc)[0]
 
 
-def save(doc: Document, processes: int = 1) -> bool:
-    """Write the document atomically when its text changed; True when the file was written.
-    `processes` > 1: a long new file may be written out on two cores."""
-    text, layout = _render(doc, processes)
+def save(doc: Document) -> bool:
+    """Write the document atomically when its text changed; True when the file was written."""
+    text, layout = _render(doc)
     if text in (doc.text, doc.unedited) and doc.path.exists():
         return False
     body = text.replace("\n", doc.style.newline)

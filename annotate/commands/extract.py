@@ -79,7 +79,6 @@ def extract(
     from annotate import heap
     from annotate.commands.progress import progress_bar
     from annotate.extract.run import extract_paths
-    from annotate.pool import cores
     from glossary import merge, store
     from glossary.learned import merge_learned
 
@@ -107,12 +106,10 @@ def extract(
                 doc.data.insert(0, "language", result.lexicon.language)
             heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
-            # learning and writing split their work in two, a half on another core (-j > 1)
-            processes = jobs or cores()
-            report.changes += merge_learned(doc, processes).changes  # words phrases teach
+            report.changes += merge_learned(doc).changes  # words phrases teach
             saving = True
             if result.stories and not dry_run:  # nothing read: nothing to write
-                written = store.save(doc, processes)
+                written = store.save(doc)
     except KeyboardInterrupt:
         state = "is as it was or fully updated" if saving else "is as it was"
         typer.echo(f"\ninterrupted: {glossary} {state}", err=True)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from glossary.align import Direction, Flat, Settings, _priors, fit
-from glossary.parallel import _can_fork
+from glossary.align import Direction, Settings, _priors, fit
 
 # Conlang words, English words: `gonplei` is always with `fight`, `odon` with `over`.
 LINES = [
@@ -71,22 +68,6 @@ def test_training_is_deterministic() -> None:
     assert one.forward.table() == two.forward.table()
     assert [one.backward.posteriors(n) for n in range(len(PAIRS))] == [
         two.backward.posteriors(n) for n in range(len(PAIRS))
-    ]
-
-
-def test_the_backward_direction_trained_in_another_process_is_the_same() -> None:
-    assert sys.platform != "linux" or _can_fork()  # there is another process, on Linux
-    here, there = fit(PAIRS), fit(PAIRS, processes=2)
-    assert [here.links(n) for n in range(len(PAIRS))] == [there.links(n) for n in range(len(PAIRS))]
-
-
-@pytest.mark.parametrize("pairs", [PAIRS, [*PAIRS, (["ste"], [])]])  # a side may be empty
-def test_flat_posteriors_are_the_directions_own(pairs: list[tuple[list[str], list[str]]]) -> None:
-    backward = Direction([(e, f) for f, e in pairs], Settings())
-    backward.train()
-    flat = Flat(backward)
-    assert [flat.posteriors(n) for n in range(len(pairs))] == [
-        backward.posteriors(n) for n in range(len(pairs))
     ]
 
 

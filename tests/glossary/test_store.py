@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from glossary import store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary, Source
-from glossary.parallel import _can_fork
 
 DESIGN_EXAMPLE = """\
 # Comments, key order and anything a person wrote are kept when gloss rewrites the file.
@@ -99,21 +97,6 @@ def test_a_new_glossary_is_created_in_the_house_style(tmp_path: Path) -> None:
     assert (tmp_path / "new.yaml").read_text() == (
         "language: Trigedasleng\nterms:\n  - term: Heda\n    kind: title\n"
     )
-
-
-def test_a_long_new_glossary_written_on_two_cores_is_the_same(tmp_path: Path) -> None:
-    assert sys.platform != "linux" or _can_fork()  # written in two processes, on Linux
-    texts = []
-    for processes in (1, 2):
-        doc = store.load_or_new(tmp_path / f"new{processes}.yaml", "Trigedasleng")
-        for n in range(store.PARALLEL_ENTRIES + 1):
-            translations = CommentedSeq([f"sense {n}"])
-            translations.fa.set_flow_style()
-            doc.data["terms"].append(CommentedMap(term=f"word{n}", translations=translations))
-        store.save(doc, processes)
-        texts.append((tmp_path / f"new{processes}.yaml").read_text())
-    assert texts[0] == texts[1]
-    assert texts[0].count("\n  - term: ") == store.PARALLEL_ENTRIES + 1
 
 
 @pytest.mark.parametrize(
