@@ -27,7 +27,6 @@ from pydantic import ValidationError
 from pydantic import __version__ as pydantic_version
 
 from glossary import __version__ as gloss_version
-from glossary.files import collector_paused
 from glossary.models import Glossary
 
 FORMAT = 1  # bump when what a copy holds changes in a way the versions below do not show
@@ -106,8 +105,7 @@ def fetch_index(folder: Path, name: str) -> object | None:
     """The index state kept under `name` (lists, dicts, tuples, strings), or None."""
     path = folder / f"{INDEX_PREFIX}{name}{INDEX_SUFFIX}"
     try:
-        with collector_paused():  # many containers at once, all kept
-            state: object = marshal.loads(path.read_bytes())
+        state: object = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
     with contextlib.suppress(OSError):

@@ -1,9 +1,7 @@
-"""Files: reading with one clear error, writing atomically, locking for a read-merge-write,
-bulk work without the collector."""
+"""Files: reading with one clear error, writing atomically, locking for a read-merge-write."""
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 import tempfile
@@ -87,19 +85,6 @@ def size_of(path: Path | str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: bulk loads build many small objects without
-    cycles, and the collector would rescan them again and again for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Replacement:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from glossary import cache
-from glossary.files import collector_paused, read_bytes
+from glossary.files import read_bytes
 from glossary.models import Glossary
 
 
@@ -40,8 +40,7 @@ def parse(raw: bytes, path: Path) -> Glossary:
 
     text, _, _ = store.decode(raw, str(path))
     try:
-        with collector_paused():
-            data: Any = fastyaml.safe_load(text)
+        data: Any = fastyaml.safe_load(text)
         return Glossary.model_validate(data if data is not None else {})
     except (YAMLError, ValidationError):
         return store.loads(text, path).glossary

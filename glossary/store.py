@@ -22,7 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from glossary import aliases, emit, splice, stitch
 from glossary.errors import GlossError, Problem
-from glossary.files import atomic_write, collector_paused, read_bytes
+from glossary.files import atomic_write, read_bytes
 from glossary.models import Glossary
 from glossary.positions import validation_problems
 from glossary.reading import read as read  # for looking things up: cached, C-backed
@@ -149,10 +149,9 @@ def parse(text: str, label: str, style: Style | None = None) -> CommentedMap:
     """
     yaml = _round_trip(style or Style())
     try:
-        with collector_paused():
-            data = stitch.load(text, yaml.load) if len(text) >= STITCH_FROM else None
-            if data is None:
-                data = yaml.load(text)
+        data = stitch.load(text, yaml.load) if len(text) >= STITCH_FROM else None
+        if data is None:
+            data = yaml.load(text)
     except YAMLError as err:
         raise GlossError("syntax error", [syntax_problem(err, label)]) from None
     if data is None:
@@ -168,8 +167,7 @@ def parse(text: str, label: str, style: Style | None = None) -> CommentedMap:
 def validate(data: CommentedMap, label: str) -> Glossary:
     """The model of a YAML tree; every problem positioned at its line and column."""
     try:
-        with collector_paused():
-            return Glossary.model_validate(data)
+        return Glossary.model_validate(data)
     except ValidationError as err:
         raise GlossError("invalid glossary", validation_problems(err, data, label)) from None
 

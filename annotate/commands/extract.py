@@ -76,7 +76,6 @@ def extract(
 
     Example: gloss extract stories/ -g glossary.yaml --dry-run
     """
-    from annotate import heap
     from annotate.commands.progress import progress_bar
     from annotate.extract.run import extract_paths
     from glossary import merge, store
@@ -88,7 +87,7 @@ def extract(
         _nothing_to_read(asked, glossary)
     saving = written = False
     try:
-        with reported(), _turn(glossary, wait, dry_run), heap.settled():
+        with reported(), _turn(glossary, wait, dry_run):
             doc = store.load_or_new(glossary, language)
             known_language = doc.glossary.language or language
             # Each story's findings are merged as they come: memory stays flat on any corpus.
@@ -104,7 +103,6 @@ def extract(
             )
             if result.lexicon and not doc.glossary.language and "language" not in doc.data:
                 doc.data.insert(0, "language", result.lexicon.language)
-            heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
             report.changes += merge_learned(doc).changes  # words phrases teach
             saving = True
