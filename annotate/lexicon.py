@@ -8,9 +8,8 @@ terms and to offer a translation a story does not give, always marked as the lex
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,23 +21,16 @@ from ruamel.yaml.error import YAMLError
 from glossary import store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary, Grammar, Kind, Source
-from glossary.normalize import fold
+from glossary.spelling import fold, solid
 
 PACKAGE = "annotate.lexicons"
 AUTO = "auto"
 NONE = "none"
 
-_RUNS = re.compile(r"(.)\1+")
 
-
-@lru_cache(maxsize=1 << 16)  # extraction asks about the same words in every story
 def normalise(text: str) -> str:
-    """The lookup key of a spelling: case and accents folded, apostrophes, hyphens, spaces and
-    other punctuation dropped, and a run of one letter collapsed (`Wanheddaa` is `wanheda`).
-
-    Built on `glossary.normalize.fold`, so it agrees with the glossary's own spelling keys.
-    """
-    return _RUNS.sub(r"\1", fold(text).replace(" ", ""))
+    """The lookup key of a spelling in a lexicon: `glossary.spelling.solid`."""
+    return solid(text)
 
 
 @dataclass(frozen=True, eq=False)  # identity: hashable, cheap to compare

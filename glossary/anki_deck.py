@@ -37,7 +37,7 @@ import genanki
 from rapidfuzz.fuzz import partial_ratio, ratio
 
 from glossary.models import Entry, Glossary, Source
-from glossary.normalize import squash
+from glossary.spelling import squash
 
 FIELDS = ("Term", "Translation", "Example", "Source", "Kind")
 SEPARATOR = "; "  # between translations in one field, as in the other exports

@@ -86,7 +86,7 @@ _INDEX_SALT = hashlib.blake2b(
         [
             _SALT,
             str(marshal.version).encode(),
-            *map(_source, ("glossary.lookup", "glossary.lookup_keys", "glossary.normalize")),
+            *map(_source, ("glossary.lookup", "glossary.lookup_keys", "glossary.spelling")),
         ]
     ),
     digest_size=16,

@@ -13,12 +13,8 @@ from glossary.files import read_bytes
 from glossary.models import Glossary
 from glossary.positions import locate
 from glossary.reading import read
+from glossary.spelling import caseless
 from glossary.store import Document, decode, load
-
-
-def spelling_key(text: str) -> str:
-    """Spellings are the same when they differ only in case and spacing."""
-    return " ".join(text.casefold().split())
 
 
 def _position(data: CommentedMap, index: int, variant: int | None) -> tuple[int, int]:
@@ -33,7 +29,7 @@ def claimed_twice(glossary: Glossary) -> bool:
     owner: dict[str, int] = {}
     for index, entry in enumerate(glossary.terms):
         for spelling in entry.spellings():
-            if owner.setdefault(spelling_key(spelling), index) != index:
+            if owner.setdefault(caseless(spelling), index) != index:
                 return True
     return False
 
@@ -44,7 +40,7 @@ def duplicate_spellings(doc: Document) -> Iterator[Problem]:
     for index, entry in enumerate(doc.glossary.terms):
         spellings = [(entry.term, None), *((v, i) for i, v in enumerate(entry.variants))]
         for spelling, variant in spellings:
-            key = spelling_key(spelling)
+            key = caseless(spelling)
             first = owner.setdefault(key, index)
             if first == index:
                 continue

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from glossary.errors import GlossError, Problem
 from glossary.models import Entry, Kind
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 Canon = Literal["all", "canon", "noncanon"]
 

@@ -21,7 +21,7 @@ from glossary.findings import Finding
 from glossary.importers import Canon, Format, Imported, guess_format, read
 from glossary.merge import Change, MergeReport, flow, new_entry, update_entry
 from glossary.models import Entry
-from glossary.normalize import fold, squash
+from glossary.spelling import fold, squash
 from glossary.store import Document, decode
 
 CONFIDENCE = 0.9  # a dictionary's sense is stronger evidence than a pattern seen in a story

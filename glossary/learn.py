@@ -19,7 +19,7 @@ from glossary.align import Model, Settings, fit
 from glossary.lemmas import english_words, lemmas
 from glossary.lookup_keys import STOP_WORDS
 from glossary.models import Entry, Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 MIN_LINK = 0.15  # a link weaker than this supports nothing
 MIN_SCORE = 0.05  # glosses less likely than this are not listed

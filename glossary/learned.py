@@ -27,7 +27,7 @@ from glossary.learn import (
 )
 from glossary.merge import MergeReport, merge
 from glossary.models import Glossary
-from glossary.normalize import fold, squash
+from glossary.spelling import fold, squash
 from glossary.store import Document
 
 SHOWN = 0.3

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 _CONTRACTIONS = (
     (re.compile(r"\bcan't\b"), "can not"),

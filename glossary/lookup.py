@@ -38,7 +38,7 @@ from glossary.lookup_keys import (
     is_stop_words,
 )
 from glossary.models import Entry, Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 Field = Literal["term", "variant", "translation"]
 _FIELD_RANK: dict[str, int] = {"term": 0, "variant": 1, "translation": 2}

@@ -1,6 +1,6 @@
 """Lookup keys: one comparable form for a conlang spelling, another for an English gloss.
 
-`normalize.squash` already folds case, accents, apostrophes, dashes and shouted letters. Lookup
+`spelling.squash` already folds case, accents, apostrophes, dashes and shouted letters. Lookup
 adds what fans vary beyond that: spaces inside compounds (`sky kru`, `Sky-kru`, `Skaikru`) and a
 language's respellings: English spellings fans write for a piece of a term (`crew` for `kru`),
 which are the language's data (its grammar), never this module's.
@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from glossary.normalize import fold, squash
+from glossary.spelling import fold, squash
 
 # English words that carry no meaning of their own: a query made only of them finds nothing.
 # Words with a conlang counterpart a writer may want (`me`, `down`, `over`) are not here.

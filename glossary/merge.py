@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from glossary.findings import Finding
 from glossary.models import Kind
-from glossary.normalize import fold, squash
+from glossary.spelling import fold, squash
 from glossary.spellings import TYPO_MIN_LENGTH, Spellings
 from glossary.store import Document
 

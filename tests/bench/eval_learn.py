@@ -38,7 +38,7 @@ from glossary.imports import read_source
 from glossary.learn import Learned, PhrasePair, learn
 from glossary.learned import lesson
 from glossary.models import Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data" / "trigedasleng"

@@ -20,7 +20,7 @@ Result = dict[str, Any]
 
 def lookup_gloss(glossary: str, queries: int, seed: int) -> Result:
     from glossary.lookup import Index
-    from glossary.normalize import fold
+    from glossary.spelling import fold
     from glossary.store import read
     from tests.bench.queries import answer
     from tests.bench.queries import queries as make

@@ -1,4 +1,5 @@
-"""Spelling keys: the quick ASCII road folds exactly as the full Unicode one."""
+"""How spellings compare: each key of `glossary.spelling` by a table; the quick ASCII road of
+`fold` folds exactly as the full Unicode one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.normalize import fold, squash
+from glossary.spelling import caseless, compact, fold, solid, squash
 
 
 def slow_fold(text: str) -> str:
@@ -44,3 +45,34 @@ def test_fold_ascii_is_the_definition(text: str) -> None:
 )
 def test_examples(text: str, folded: str, squashed: str) -> None:
     assert (fold(text), squash(text)) == (folded, squashed)
+
+
+@pytest.mark.parametrize(
+    ("text", "compacted", "solidified"),
+    [
+        ("Wanheddaa", "wanheda", "wanheda"),
+        ("Sky-Kru", "skykru", "skykru"),
+        ("yu  gonplei\tste odon", "yugonpleisteodon", "yugonpleisteodon"),
+        ("Ai\u2019m", "aim", "aim"),
+        ("veshka ashen", "veshkaashen", "veshkashen"),  # a run across words: `solid` only
+        ("Vash tem orru", "vashtemoru", "vashtemoru"),
+        ("?!", "", ""),
+        ("", "", ""),
+    ],
+)
+def test_compact_and_solid(text: str, compacted: str, solidified: str) -> None:
+    assert (compact(text), solid(text)) == (compacted, solidified)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Veshka", "veshka"),
+        ("  VESH   ka ", "vesh ka"),
+        ("Vesh-ka", "vesh-ka"),  # punctuation and accents count here
+        ("V\u00e9shka", "v\u00e9shka"),
+        ("veshkaa", "veshkaa"),
+    ],
+)
+def test_caseless(text: str, key: str) -> None:
+    assert caseless(text) == key
