@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from glossary import store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary, Grammar, Kind, Source
 from glossary.spelling import fold, solid
+from glossary.store import reading
 
 PACKAGE = "annotate.lexicons"
 AUTO = "auto"
@@ -124,7 +124,7 @@ def bundled(name: str) -> Lexicon:
     """A bundled lexicon by name, read once per process: the validated copy in gloss's
     cache (`glossary.cache`, keyed by the file's bytes) when there is one, else with the
     C-backed safe loader, and a copy kept for the next process."""
-    from glossary import cache as copies
+    from glossary.store import cache as copies
 
     if name not in available():
         raise GlossError(f"unknown lexicon {name!r}; choose {_choices()}")
@@ -163,7 +163,7 @@ def load_lexicon(choice: str, language: str | None) -> Lexicon | None:
     if not _looks_like_path(choice):
         raise GlossError(f"unknown lexicon {choice!r}; choose {_choices()}")
     path = Path(choice).expanduser()
-    return Lexicon(name=path.stem, glossary=store.read(path))
+    return Lexicon(name=path.stem, glossary=reading.read(path))
 
 
 def _by_language(language: str | None) -> Lexicon | None:

@@ -20,12 +20,12 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
 from glossary.errors import GlossError
-from glossary.lookup import Index, conlang_cutoff
-from glossary.lookup_keys import conlang_key, english_keys
+from glossary.lookup.index import Index, conlang_cutoff
+from glossary.lookup.keys import conlang_key, english_keys
 from glossary.merge import flow
 from glossary.models import Entry, Glossary
 from glossary.spelling import compact, fold
-from glossary.store import Document
+from glossary.store.document import Document
 
 FUZZY_MIN = 85  # spelled alike: one or two letters apart in a word of six or more
 SENSE_MIN = 90  # token_set_ratio at which two translations are one sense

@@ -78,8 +78,9 @@ def extract(
     """
     from annotate.commands.progress import progress_bar
     from annotate.extract.run import extract_paths
-    from glossary import merge, store
-    from glossary.learned import merge_learned
+    from glossary import merge
+    from glossary.learn.glosser import merge_learned
+    from glossary.store import document as store
 
     asked = paths or [Path("stories")]
     stories, failed = _stories(asked)
@@ -143,7 +144,7 @@ def _turn(glossary: Path, wait: float, dry_run: bool) -> Iterator[None]:
     """The whole read-merge-write under the glossary's lock: two runs take turns, and neither
     undoes the other's work. A dry run writes nothing, and a file is only ever replaced
     whole, so it reads without one."""
-    from glossary import files
+    from glossary.store import files
 
     with ExitStack() as stack:
         if not dry_run:

@@ -37,7 +37,7 @@ _new = tuple.__new__
 class Spotter:
     """A glossary made ready for spotting; build it once, spot many stories.
 
-    Example: Spotter(store.read(Path("glossary.yaml"))).spot(read_story(Path("x.txt")))
+    Example: Spotter(reading.read(Path("glossary.yaml"))).spot(read_story(Path("x.txt")))
     """
 
     def __init__(self, glossary: Glossary) -> None:

@@ -34,9 +34,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from glossary.imports import read_source
-from glossary.learn import Learned, PhrasePair, learn
-from glossary.learned import lesson
+from glossary.exchange.importing import read_source
+from glossary.learn.glosser import lesson
+from glossary.learn.words import Learned, PhrasePair, learn
 from glossary.models import Glossary
 from glossary.spelling import fold
 

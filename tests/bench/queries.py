@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable
 
-from glossary.lookup_keys import english_key, english_keys
+from glossary.lookup.keys import english_key, english_keys
 from glossary.models import Glossary
 from glossary.spelling import fold
 

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from glossary import aliases, store
-from glossary.checks import check_file
 from glossary.errors import Problem
 from glossary.findings import Finding
 from glossary.merge import merge
+from glossary.store import aliases
+from glossary.store import document as store
+from glossary.store.checks import check_file
 
 SHARED = """\
 language: Trigedasleng

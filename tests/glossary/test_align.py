@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.align import Direction, Settings, _priors, fit
+from glossary.learn.align import Direction, Settings, _priors, fit
 
 # Conlang words, English words: `gonplei` is always with `fight`, `odon` with `over`.
 LINES = [

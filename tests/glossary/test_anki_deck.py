@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from glossary.anki_deck import FIELDS, cloze, deck_id, deck_notes, model_id, to_apkg
+from glossary.exchange.anki_deck import FIELDS, cloze, deck_id, deck_notes, model_id, to_apkg
 from glossary.models import Entry, Glossary, Source
 
 NOW = 1_800_000_000.0

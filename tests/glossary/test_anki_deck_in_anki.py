@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from glossary.anki_deck import to_apkg
+from glossary.exchange.anki_deck import to_apkg
 from glossary.models import Entry, Glossary, Source
 
 GLOSSARY = Glossary(

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary import cache, fastyaml, store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary
+from glossary.store import cache, fastyaml, reading
+from glossary.store import document as store
 
 TEXT = """\
 # a comment the cache need not keep
@@ -78,10 +79,10 @@ def test_hit_returns_an_equal_glossary(
 ) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(TEXT, encoding="utf-8")
-    fresh = store.read(path)
+    fresh = reading.read(path)
     assert len(copies(_own_cache)) == 1
     no_parsing(monkeypatch)
-    kept = store.read(path)
+    kept = reading.read(path)
     assert kept == fresh
     assert kept.terms[0].sources[0].confidence == 0.85
     assert kept.model_fields_set == fresh.model_fields_set
@@ -90,16 +91,16 @@ def test_hit_returns_an_equal_glossary(
 def test_same_bytes_elsewhere_share_a_copy(tmp_path: Path, _own_cache: Path) -> None:
     for name in ("a.yaml", "b.yaml"):
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
-    assert store.read(tmp_path / "a.yaml") == store.read(tmp_path / "b.yaml")
+    assert reading.read(tmp_path / "a.yaml") == reading.read(tmp_path / "b.yaml")
     assert len(copies(_own_cache)) == 1
 
 
 def test_changed_content_misses(tmp_path: Path, _own_cache: Path) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(TEXT, encoding="utf-8")
-    assert store.read(path).terms[1].translations == ["you"]
+    assert reading.read(path).terms[1].translations == ["you"]
     path.write_text(TEXT.replace("[you]", "[you, your]"), encoding="utf-8")
-    assert store.read(path).terms[1].translations == ["you", "your"]
+    assert reading.read(path).terms[1].translations == ["you", "your"]
     assert len(copies(_own_cache)) == 2
 
 
@@ -112,10 +113,10 @@ def test_damaged_copy_is_ignored_and_rewritten(
 ) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(TEXT, encoding="utf-8")
-    fresh = store.read(path)
+    fresh = reading.read(path)
     [copy] = copies(_own_cache)
     copy.write_bytes(damage)
-    assert store.read(path) == fresh
+    assert reading.read(path) == fresh
     assert Glossary.model_validate_json(copy.read_bytes()) == fresh
 
 
@@ -125,8 +126,8 @@ def test_unusable_cache_folder_is_no_cache(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("GLOSS_CACHE_DIR", str(blocker / "cache"))
     path = tmp_path / "g.yaml"
     path.write_text(TEXT, encoding="utf-8")
-    assert store.read(path).terms[0].term == "Heda"
-    assert store.read(path).terms[0].term == "Heda"
+    assert reading.read(path).terms[0].term == "Heda"
+    assert reading.read(path).terms[0].term == "Heda"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -135,7 +136,7 @@ def test_read_only_cache_folder_is_no_cache(tmp_path: Path, _own_cache: Path) ->
     path.write_text(TEXT, encoding="utf-8")
     _own_cache.chmod(0o500)
     try:
-        assert store.read(path).terms[0].term == "Heda"
+        assert reading.read(path).terms[0].term == "Heda"
         assert copies(_own_cache) == []
     finally:
         _own_cache.chmod(0o700)
@@ -145,7 +146,7 @@ def test_no_cache(tmp_path: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("GLOSS_NO_CACHE", "1")
     path = tmp_path / "g.yaml"
     path.write_text(TEXT, encoding="utf-8")
-    assert store.read(path) == store.read(path)
+    assert reading.read(path) == reading.read(path)
     assert copies(_own_cache) == []
 
 
@@ -164,7 +165,7 @@ def test_bad_files_are_never_cached(
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         with pytest.raises(GlossError) as raised:
-            store.read(path)
+            reading.read(path)
         assert raised.value.lines()[0].startswith(f"{path}{where}")
     assert copies(_own_cache) == []
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary import checks
+from glossary.store import checks
 
 GOOD = "terms:\n  - term: Heda\n    variants: [Hedda]\n  - term: Wanheda\n"
 

@@ -16,9 +16,10 @@ from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from glossary import emit, store
 from glossary.findings import Finding
 from glossary.merge import flow, merge, new_entry
+from glossary.store import document as store
+from glossary.store import emit
 
 
 def ruamel_text(node: CommentedMap, offset: int = 2) -> str:

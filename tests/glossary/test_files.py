@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import GlossError
-from glossary.files import atomic_write, replacing
+from glossary.store.files import atomic_write, replacing
 
 
 def leftovers(folder: Path) -> list[str]:

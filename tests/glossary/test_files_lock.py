@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import GlossError
-from glossary.files import lock_path, locked, same_file
+from glossary.store.files import lock_path, locked, same_file
 
 
 def test_the_lock_file_is_hidden_beside_the_glossary() -> None:

@@ -8,11 +8,18 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from glossary.errors import GlossError, Problem
-from glossary.exporters import FORMATS, export
-from glossary.importers import guess_format, read_dictionary, read_lines, read_table, split_senses
-from glossary.imports import merge_imported, read_source
+from glossary.exchange.exporters import FORMATS, export
+from glossary.exchange.formats import (
+    guess_format,
+    read_dictionary,
+    read_lines,
+    read_table,
+    split_senses,
+)
+from glossary.exchange.importing import merge_imported, read_source
 from glossary.models import Entry, Glossary, Source
-from glossary.store import dumps, load, load_or_new, read, save
+from glossary.store.document import dumps, load, load_or_new, save
+from glossary.store.reading import read
 
 DATA = Path(__file__).parents[1] / "data" / "lookup"
 DICTIONARY = DATA / "dictionary.json"

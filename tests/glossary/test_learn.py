@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.learn import PhrasePair, anchors_of, learn, pairs_of
-from glossary.lemmas import english_words, lemmas
+from glossary.learn.lemmas import english_words, lemmas
+from glossary.learn.words import PhrasePair, anchors_of, learn, pairs_of
 from glossary.models import Entry, Glossary, Source
 
 PAIRS = [

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from glossary import store
-from glossary.importers import Imported, Record
-from glossary.learn import LEARNED, anchors_of, pairs_of
-from glossary.learned import Glosser, covered, lesson, merge_learned, proper, proposals
+from glossary.exchange.formats import Imported, Record
+from glossary.learn.glosser import Glosser, covered, lesson, merge_learned, proper, proposals
+from glossary.learn.words import LEARNED, anchors_of, pairs_of
 from glossary.models import Entry, Glossary
+from glossary.store import document as store
 
 LINES = [
     ("Yu gonplei ste odon", "Your fight is over"),

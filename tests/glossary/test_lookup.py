@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from glossary.lookup import Hit, Index, _Table
-from glossary.lookup_keys import Respellings, conlang_key
+from glossary.lookup.index import Hit, Index, _Table
+from glossary.lookup.keys import Respellings, conlang_key
 from glossary.models import Entry, Glossary, Grammar
-from glossary.store import read
+from glossary.store.reading import read
 
 GLOSSARY = Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml"
 TRIG = {"crew": "kru", "you": "yu", "sky": "skai"}  # what the Trigedasleng lexicon gives

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
-from glossary import store
+from glossary.store import document as store
 
 TEXT = """\
 # My glossary

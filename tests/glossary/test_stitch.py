@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
-from glossary import checks, stitch, store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary, Source
+from glossary.store import checks, reading, stitch
+from glossary.store import document as store
 
 
 def pure(text: str) -> Any:
@@ -275,7 +276,7 @@ def test_store_loads_a_big_file_as_ruamel_does(
     monkeypatch.setattr(store, "STITCH_FROM", 10**9)
     reference = store.load(path)
     assert difference(doc.data, reference.data) is None
-    assert doc.glossary == reference.glossary == store.read(path)
+    assert doc.glossary == reference.glossary == reading.read(path)
     assert store.dumps(doc) == BIG
     assert store.save(doc) is False  # unchanged: not rewritten
 

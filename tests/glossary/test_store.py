@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
-from glossary import store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary, Source
+from glossary.store import document as store
+from glossary.store import reading
 
 DESIGN_EXAMPLE = """\
 # Comments, key order and anything a person wrote are kept when gloss rewrites the file.
@@ -117,7 +118,7 @@ def test_load_reports_positions(
     assert caught.value.lines()[0].startswith(expected)
 
 
-@pytest.mark.parametrize("loader", [store.load, store.read])
+@pytest.mark.parametrize("loader", [store.load, reading.read])
 def test_missing_file_is_one_clear_line(tmp_path: Path, loader: object) -> None:
     path = tmp_path / "nope.yaml"
     with pytest.raises(GlossError, match=r"nope\.yaml: no such file$"):
@@ -127,7 +128,7 @@ def test_missing_file_is_one_clear_line(tmp_path: Path, loader: object) -> None:
 def test_fast_read_agrees_with_the_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yaml"
     path.write_text(DESIGN_EXAMPLE, encoding="utf-8")
-    assert store.read(path) == store.load(path).glossary
+    assert reading.read(path) == store.load(path).glossary
 
 
 @pytest.mark.parametrize(
@@ -186,7 +187,7 @@ def test_generated_glossary_saved_and_loaded_is_equal(tmp_path: Path, glossary: 
     store.save(_to_document(glossary, path))
     loaded = store.load(path)
     assert loaded.glossary == glossary
-    assert store.read(path) == glossary
+    assert reading.read(path) == glossary
     assert store.dumps(loaded) == loaded.text  # and a second save would change nothing
 
 

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from glossary.files import read_bytes
+from glossary.exchange.formats import Canon, Format, Imported, guess_format, read
 from glossary.findings import Finding
-from glossary.importers import Canon, Format, Imported, guess_format, read
 from glossary.merge import Change, MergeReport, flow, new_entry, update_entry
 from glossary.models import Entry
 from glossary.spelling import fold, squash
-from glossary.store import Document, decode
+from glossary.store.document import Document, decode
+from glossary.store.files import read_bytes
 
 CONFIDENCE = 0.9  # a dictionary's sense is stronger evidence than a pattern seen in a story
 FILLED = ("pos", "etymology", "notes")

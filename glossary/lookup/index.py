@@ -28,7 +28,7 @@ from typing import Any, Literal, cast, overload
 
 from rapidfuzz import fuzz, process
 
-from glossary.lookup_keys import (
+from glossary.lookup.keys import (
     STOP_WORDS,
     Respellings,
     conlang_key,

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from glossary.align import Model, Settings, fit
-from glossary.lemmas import english_words, lemmas
-from glossary.lookup_keys import STOP_WORDS
+from glossary.learn.align import Model, Settings, fit
+from glossary.learn.lemmas import english_words, lemmas
+from glossary.lookup.keys import STOP_WORDS
 from glossary.models import Entry, Glossary
 from glossary.spelling import fold
 

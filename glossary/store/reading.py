@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from glossary import cache
-from glossary.files import read_bytes
 from glossary.models import Glossary
+from glossary.store import cache
+from glossary.store.files import read_bytes
 
 
 def read(path: Path) -> Glossary:
@@ -36,7 +36,8 @@ def parse(raw: bytes, path: Path) -> Glossary:
     loader, which positions every problem (file:line:col)."""
     from ruamel.yaml.error import YAMLError
 
-    from glossary import fastyaml, store
+    from glossary.store import document as store
+    from glossary.store import fastyaml
 
     text, _, _ = store.decode(raw, str(path))
     try:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from glossary import aliases
 from glossary.errors import GlossError, Problem
-from glossary.files import read_bytes
 from glossary.models import Glossary
-from glossary.positions import locate
-from glossary.reading import read
 from glossary.spelling import caseless
-from glossary.store import Document, decode, load
+from glossary.store import aliases
+from glossary.store.document import Document, decode, load
+from glossary.store.files import read_bytes
+from glossary.store.positions import locate
+from glossary.store.reading import read
 
 
 def _position(data: CommentedMap, index: int, variant: int | None) -> tuple[int, int]:

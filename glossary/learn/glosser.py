@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from glossary.exchange.formats import Imported
 from glossary.findings import Finding
-from glossary.importers import Imported
-from glossary.learn import (
+from glossary.learn.words import (
     LEARNED,
     Learned,
     PhrasePair,
@@ -28,7 +28,7 @@ from glossary.learn import (
 from glossary.merge import MergeReport, merge
 from glossary.models import Glossary
 from glossary.spelling import fold, squash
-from glossary.store import Document
+from glossary.store.document import Document
 
 SHOWN = 0.3
 SHOWN_PHRASES = 2

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from glossary import cache
-from glossary.files import read_bytes
-from glossary.lookup import Index
+from glossary.lookup.index import Index
 from glossary.models import Glossary
-from glossary.reading import parse
+from glossary.store import cache
+from glossary.store.files import read_bytes
+from glossary.store.reading import parse
 
 Respell = Callable[[Glossary], Mapping[str, str] | None]
 

@@ -27,7 +27,7 @@ from ruamel.yaml.comments import Comment, CommentedMap, CommentedSeq, Format, me
 from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import CommentToken
 
-from glossary import stitch
+from glossary.store import stitch
 
 Emit = Callable[[Any], str]  # one entry's text as `terms:` then the entry, in the file's style
 

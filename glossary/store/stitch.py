@@ -30,7 +30,7 @@ from ruamel.yaml.error import StringMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from glossary import fastyaml
+from glossary.store import fastyaml
 
 Parse = Callable[[str], Any]  # ruamel's round-trip loader
 

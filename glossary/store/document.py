@@ -20,12 +20,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from glossary import aliases, emit, splice, stitch
 from glossary.errors import GlossError, Problem
-from glossary.files import atomic_write, read_bytes
 from glossary.models import Glossary
-from glossary.positions import validation_problems
-from glossary.reading import read as read  # for looking things up: cached, C-backed
+from glossary.store import aliases, emit, splice, stitch
+from glossary.store.files import atomic_write, read_bytes
+from glossary.store.positions import validation_problems
 
 BOM = "\ufeff"
 STYLE_LINES = 5_000  # lines looked at to guess a file's indentation

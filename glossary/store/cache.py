@@ -65,7 +65,7 @@ _SALT = hashlib.blake2b(
     b"\0".join(
         [
             f"{FORMAT} {gloss_version} {pydantic_version}".encode(),
-            *map(_source, ("glossary.models", "glossary.fastyaml", "ruamel.yaml")),
+            *map(_source, ("glossary.models", "glossary.store.fastyaml", "ruamel.yaml")),
         ]
     ),
     digest_size=16,
@@ -86,7 +86,7 @@ _INDEX_SALT = hashlib.blake2b(
         [
             _SALT,
             str(marshal.version).encode(),
-            *map(_source, ("glossary.lookup", "glossary.lookup_keys", "glossary.spelling")),
+            *map(_source, ("glossary.lookup.index", "glossary.lookup.keys", "glossary.spelling")),
         ]
     ),
     digest_size=16,
