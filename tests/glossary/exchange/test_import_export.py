@@ -21,7 +21,7 @@ from glossary.models import Entry, Glossary, Source
 from glossary.store.document import dumps, load, load_or_new, save
 from glossary.store.reading import read
 
-DATA = Path(__file__).parents[1] / "data" / "lookup"
+DATA = Path(__file__).parents[2] / "data" / "lookup"
 DICTIONARY = DATA / "dictionary.json"
 
 

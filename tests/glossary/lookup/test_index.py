@@ -14,7 +14,7 @@ from glossary.lookup.keys import Respellings, conlang_key
 from glossary.models import Entry, Glossary, Grammar
 from glossary.store.reading import read
 
-GLOSSARY = Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml"
+GLOSSARY = Path(__file__).parents[2] / "data" / "lookup" / "glossary.yaml"
 TRIG = {"crew": "kru", "you": "yu", "sky": "skai"}  # what the Trigedasleng lexicon gives
 
 
