@@ -1,6 +1,6 @@
 """A fast writer for the entries gloss makes itself: exactly the text ruamel's emitter gives.
 
-ruamel's round-trip emitter takes about 1.7 ms an entry, most of a new glossary's save. The
+ruamel's round-trip emitter, in pure Python, is most of a new glossary's save. The
 entries `extract` and `import` add have one plain shape (scalars, one-line lists, a list of
 sources), so they are written here directly, with ruamel's own scalar analysis and resolver
 deciding each scalar's quotes. Anything else (comments, anchors, tags, block scalars, nested

@@ -1,5 +1,5 @@
 """Saving by splicing: entries unchanged since loading keep their text, and ruamel's emitter
-(about 1.7 ms an entry) writes only the entries that are new or changed.
+(slow, in pure Python) writes only the entries that are new or changed.
 
 At load, each entry of `terms` gets its text (from its `-` to the next entry's) and a mark: a
 hash of everything the emitter writes (keys, values and their types, quotes, number formats,

@@ -1,6 +1,6 @@
 """The round-trip tree of a big glossary, built mostly by the C parser.
 
-ruamel's round-trip loader is pure Python (6-10 s for 5,000 entries) because it keeps comments;
+ruamel's round-trip loader is pure Python, and slow on a big file, because it keeps comments;
 libyaml is several times faster but drops them. Most lines of a glossary are simple `key: value`
 lines, for which both build the same tree: the same round-trip constructor runs on the same
 nodes, quotes and positions included. So the C parser builds the whole tree, and only regions
