@@ -20,7 +20,7 @@ from glossary.models import Glossary
 
 if TYPE_CHECKING:
     from annotate.lexicon import Lexicon
-    from glossary.learned import Glosser
+    from glossary.learn.glosser import Glosser
 
 # A story and its spots, or why it could not be read; or the story rendered where it was read.
 Spotted = tuple[Story, list[Spot]] | GlossError
@@ -202,7 +202,7 @@ def learning(glossary: Glossary) -> Callable[[str], str | None]:
     def best(word: str) -> str | None:
         nonlocal glosser
         if glosser is None:
-            from glossary.learned import Glosser
+            from glossary.learn.glosser import Glosser
 
             translated = [e for e in glossary.terms if e.translations]
             glosser = Glosser(glossary.model_copy(update={"terms": translated}))

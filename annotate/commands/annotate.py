@@ -122,10 +122,10 @@ def annotate(
     from annotate.readers import find_stories
     from annotate.render.formats import story_by_story
     from annotate.spotting import Spotter
-    from glossary import files, store
+    from glossary.store import files, reading
 
     with heap.settled(), reported():  # a big glossary makes many objects, all long-lived
-        known = store.read(glossary)
+        known = reading.read(glossary)
         spotter = Spotter(known)
     if first and every:
         raise typer.BadParameter("--first and --every ask for opposite things: choose one")

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from annotate.extract import frequencies
 from annotate.extract.frequencies import Frequencies
-from glossary.cache import location
+from glossary.store.cache import location
 
 RARE = 2.0  # Zipf below this: English almost never writes the word (heda 1.9, skaikru 1.4)
 COMMON = 3.0  # Zipf at or above this: an ordinary English word

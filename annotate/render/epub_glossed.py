@@ -43,7 +43,7 @@ from annotate.render.glosses import gloss
 from annotate.spotting import Spot, Spotter
 from annotate.story import Span, Story
 from glossary.errors import GlossError
-from glossary.files import read_bytes
+from glossary.store.files import read_bytes
 
 PREFIX = "gloss-"
 GLOSSARY_ID = "gloss-glossary"

@@ -413,9 +413,9 @@ def test_a_chapter_whose_comment_never_ends_is_left_as_it_is(tmp_path: Path) -> 
     from annotate.render.epub_glossed import gloss_chapter
     from annotate.render.epub_parts import Terms
     from annotate.spotting import Spotter
-    from glossary import store
+    from glossary.store import reading
 
-    spotter = Spotter(store.read(DATA / "annotate" / "trigedasleng.yaml"))
+    spotter = Spotter(reading.read(DATA / "annotate" / "trigedasleng.yaml"))
     source = chapter("x", "<p>Heda <!-- Heda</p>" + "<!--" * 10_000).encode()
     assert gloss_chapter(source, spotter, Terms(), "x.xhtml", "x") is None
     assert gloss_chapter(chapter("x", "<p>Heda.</p>").encode(), spotter, Terms(), "x", "x")
