@@ -280,9 +280,9 @@ def test_which_glosses_become_ruby_in_a_chapter(
     from annotate.render.epub_glossed import gloss_chapter
     from annotate.render.epub_parts import Terms
     from annotate.spotting import Spotter
-    from glossary import store
+    from glossary.store.reading import read
 
-    spotter = Spotter(store.read(glossary))
+    spotter = Spotter(read(glossary))
     source = chapter("x", paragraph).encode()
     new = gloss_chapter(source, spotter, Terms(), "x.xhtml", "x", every=True, ruby=True)
     assert new is not None
