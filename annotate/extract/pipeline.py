@@ -675,10 +675,41 @@ class _Scan:
                 and english(told, near, max_words=versions.MAX_LINE_WORDS)
             )
 
+        phrases: dict[int, list[Candidate]] = {}
+        for candidate in self.found:
+            if candidate.kind == "phrase":
+                line = bisect.bisect_right(starts, candidate.start) - 1
+                phrases.setdefault(line, []).append(candidate)
+
+        def lined(i: int) -> bool:  # a line in the language, glossed already or not
+            return any(c.signal == "line" for c in phrases.get(i, []))
+
+        paired = versions.stanzas(_stanzas(self.text, paragraphs), lined, rendered)
+        rendering = {j: i for i, j in paired.items()}
+        for i, j in paired.items():
+            start, end = strip_span(self.text, paragraphs[j].start, paragraphs[j].end, _LINE_MARKS)
+            gloss = Gloss(self.text[start:end], start, end, "verse", 0.8)
+            ours = phrases.get(i)
+            if ours is None:  # a line of the stanza not judged foreign on its own
+                line = strip_span(self.text, paragraphs[i].start, paragraphs[i].end, _LINE_MARKS)
+                if rendered(i):
+                    continue
+                ours = [Candidate(*line, "phrase", "line", 0.7)]
+                self.add(ours[0])
+            for candidate in ours:
+                told = candidate.gloss
+                if told is not None:
+                    k = bisect.bisect_right(starts, told.start) - 1
+                    if rendering.get(k, i) == i:
+                        continue  # glossed, and not by another line of the English stanza
+                candidate.options.clear()
+                candidate.gloss = None
+                self._offer(candidate, gloss)
         for i, j in versions.verses(len(paragraphs), sung, rendered).items():
             start, end = strip_span(self.text, paragraphs[j].start, paragraphs[j].end, _LINE_MARKS)
             for candidate in waiting[i]:
-                self._offer(candidate, Gloss(self.text[start:end], start, end, "verse", 0.8))
+                if not candidate.options:
+                    self._offer(candidate, Gloss(self.text[start:end], start, end, "verse", 0.8))
         texts = [self.text[p.start : p.end] for p in paragraphs]
         offset = versions.scene_offset(texts, lambda i: i in waiting)
         if offset is None:
@@ -793,6 +824,18 @@ def _uncommon(word: str) -> bool:
 def _offsets(tokens: list[Token]) -> tuple[list[Token], list[int]]:
     """Tokens in text order with their start offsets, for bisecting by paragraph."""
     return tokens, [t.start for t in tokens]
+
+
+def _stanzas(text: str, paragraphs: list[Span]) -> list[range]:
+    """Runs of paragraphs with no blank line between them: the stanzas of a song whose lines
+    are read one by one."""
+    found: list[range] = []
+    first = 0
+    for i in range(1, len(paragraphs) + 1):
+        if i == len(paragraphs) or text.count("\n", paragraphs[i - 1].end, paragraphs[i].start) > 1:
+            found.append(range(first, i))
+            first = i
+    return found
 
 
 def _kind(tokens: list[Token]) -> Kind:
