@@ -678,8 +678,8 @@ class _Scan:
         phrases: dict[int, list[Candidate]] = {}
         for candidate in self.found:
             if candidate.kind == "phrase":
-                line = bisect.bisect_right(starts, candidate.start) - 1
-                phrases.setdefault(line, []).append(candidate)
+                at = bisect.bisect_right(starts, candidate.start) - 1
+                phrases.setdefault(at, []).append(candidate)
 
         def lined(i: int) -> bool:  # a line in the language, glossed already or not
             return any(c.signal == "line" for c in phrases.get(i, []))
@@ -691,10 +691,12 @@ class _Scan:
             gloss = Gloss(self.text[start:end], start, end, "verse", 0.8)
             ours = phrases.get(i)
             if ours is None:  # a line of the stanza not judged foreign on its own
-                line = strip_span(self.text, paragraphs[i].start, paragraphs[i].end, _LINE_MARKS)
                 if rendered(i):
                     continue
-                ours = [Candidate(*line, "phrase", "line", 0.7)]
+                begin, stop = strip_span(
+                    self.text, paragraphs[i].start, paragraphs[i].end, _LINE_MARKS
+                )
+                ours = [Candidate(begin, stop, "phrase", "line", 0.7)]
                 self.add(ours[0])
             for candidate in ours:
                 told = candidate.gloss
