@@ -720,12 +720,12 @@ class _Scan:
             j = i + offset
             if j >= len(paragraphs):
                 continue
-            ours = list(quotations(self.text, paragraphs[i].start, paragraphs[i].end))
+            said = list(quotations(self.text, paragraphs[i].start, paragraphs[i].end))
             theirs = list(quotations(self.text, paragraphs[j].start, paragraphs[j].end))
-            if len(ours) != len(theirs):
+            if len(said) != len(theirs):
                 continue
             for candidate in candidates:
-                k = next((k for k, (s, e) in enumerate(ours) if s <= candidate.start < e), None)
+                k = next((k for k, (s, e) in enumerate(said) if s <= candidate.start < e), None)
                 if k is not None:
                     start, end = strip_span(self.text, *theirs[k])
                     gloss = Gloss(self.text[start:end], start, end, "version", 0.8)
