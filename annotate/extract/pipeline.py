@@ -701,8 +701,8 @@ class _Scan:
             for candidate in ours:
                 told = candidate.gloss
                 if told is not None:
-                    k = bisect.bisect_right(starts, told.start) - 1
-                    if rendering.get(k, i) == i:
+                    told_at = bisect.bisect_right(starts, told.start) - 1
+                    if rendering.get(told_at, i) == i:
                         continue  # glossed, and not by another line of the English stanza
                 candidate.options.clear()
                 candidate.gloss = None
