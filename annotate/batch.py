@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -11,7 +11,9 @@ from annotate import heap
 from annotate.pool import ordered_map
 from annotate.readers import read_story
 from annotate.readers.partly import PartlyRead
+from annotate.render import json_plain
 from annotate.render.formats import Format, StoryByStory, story_by_story
+from annotate.render.json_plain import Found
 from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
@@ -65,9 +67,11 @@ class _Worker:
     module: StoryByStory | None = None
     options: Options | None = None
     layout: Layout | None = None
+    plain: json_plain.Plain | None = None  # json of .txt stories, read in stretches
 
 
 _worker: _Worker | None = None
+PLAIN = frozenset({".txt", ".text"})  # what the plain-text reader reads
 
 
 def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> None:
@@ -85,6 +89,8 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
             every=layout.every,
             notes_only=layout.notes_only,
         )
+        if layout.fmt == Format.json and not first:
+            _worker.plain = json_plain.Plain(spotter)
 
 
 def _spotted(path: Path) -> tuple[Spotted, list[str]]:
@@ -108,10 +114,17 @@ def _one(path: Path) -> Spotted | Partly:
 
 
 def _rendered(path: Path) -> Rendered | GlossError | Partly:
+    assert _worker is not None and _worker.module is not None and _worker.options is not None
+    if _worker.plain is not None and path.suffix.lower() in PLAIN and path.is_file():
+        try:
+            text = json_plain.rendered(_worker.plain, path, _worker.options.every)
+        except OSError:
+            text = None  # read the usual way, which says what is wrong
+        if text is not None:
+            return Rendered(str(path), text)
     spotted, missing = _spotted(path)
     if isinstance(spotted, GlossError):
         return spotted
-    assert _worker is not None and _worker.module is not None and _worker.options is not None
     story, spots = spotted
     rendered = Rendered(story.path, _worker.module.one(Glossed(story, spots), _worker.options))
     return Partly(rendered, missing) if missing else rendered
@@ -165,10 +178,72 @@ def render_files(
     jobs: int | None = None,
 ) -> Generator[Rendered | GlossError | Partly, None, None]:
     """Each file read, spotted and rendered on its own in `layout.fmt` (a format that renders
-    story by story) where it was read, in order: only the text comes back."""
+    story by story) where it was read, in order: only the text comes back. A long plain-text
+    story in json goes out in stretches, spread over the processes too."""
     if story_by_story(layout.fmt) is None:
         raise ValueError(f"{layout.fmt} renders all stories at once")
-    return ordered_map(_rendered, files, jobs, _prepare, (spotter, first, layout))
+    items: list[Path | json_plain.Stretch] = []
+    for path in files:
+        parts = _stretched(path) if layout.fmt == Format.json and not first else None
+        items.extend(parts or [path])
+    done = ordered_map(_work, items, jobs, _prepare, (spotter, first, layout))
+    try:
+        yield from _gathered(items, done, spotter, first, layout)
+    finally:
+        done.close()
+
+
+def _stretched(path: Path) -> list[json_plain.Stretch] | None:
+    """A plain-text story long enough to be cut, in stretches; else None."""
+    try:
+        if path.suffix.lower() not in PLAIN or path.stat().st_size <= json_plain.STRETCH:
+            return None
+        parts = json_plain.stretches(path, json_plain.STRETCH)
+    except OSError:
+        return None  # the reader says what is wrong
+    return parts if parts is not None and len(parts) > 1 else None
+
+
+def _work(item: Path | json_plain.Stretch) -> Rendered | GlossError | Partly | Found | None:
+    if isinstance(item, Path):
+        return _rendered(item)
+    assert _worker is not None and _worker.plain is not None, "_prepare runs first"
+    try:
+        return _worker.plain.spotted(item)
+    except OSError:
+        return None  # read again whole, which says what is wrong
+
+
+def _gathered(
+    items: list[Path | json_plain.Stretch],
+    done: Iterator[Rendered | GlossError | Partly | Found | None],
+    spotter: Spotter,
+    first: bool,
+    layout: Layout,
+) -> Iterator[Rendered | GlossError | Partly]:
+    """The outcomes of `items` in order, a story's stretches put together as one story."""
+    assembly: json_plain.Assembly | None = None  # None: a stretch could not be read
+    for n, (item, outcome) in enumerate(zip(items, done, strict=True)):
+        if isinstance(item, Path):
+            assert not isinstance(outcome, Found) and outcome is not None
+            yield outcome
+            continue
+        assert not isinstance(outcome, Rendered | GlossError | Partly)
+        if item.start == 0:
+            assembly = json_plain.Assembly(spotter.glossary.terms, layout.every)
+        if assembly is not None and outcome is not None:
+            assembly.add(outcome)
+        else:
+            assembly = None
+        following = items[n + 1] if n + 1 < len(items) else None
+        if isinstance(following, json_plain.Stretch) and following.start > 0:
+            continue  # more of this story to come
+        if assembly is not None and not assembly.empty:
+            yield Rendered(item.path, assembly.story(item.path))
+            continue
+        if _worker is None:  # read the usual way, here, which says what is wrong
+            _prepare(spotter, first, layout)
+        yield _rendered(Path(item.path))
 
 
 def options_for(

@@ -1,6 +1,6 @@
 """gloss's benchmark suite: speed and memory against the tools people would use instead.
 
-    python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only extract,annotate,cases]
+    python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only annotate,cases]
                                 [--json tests/bench/results.json] [--workdir /tmp/gloss-bench]
                                 [--memory-scale] [--compare OLD.json]
 
