@@ -10,7 +10,6 @@ from typing import NamedTuple
 from annotate.spotting.folding import DELETE, fold, key, positions, squash
 from annotate.spotting.index import Index, Pattern
 from annotate.story import Story
-from glossary.files import collector_paused
 from glossary.models import Entry, Glossary
 
 # A blank line ends a paragraph: no phrase is found across it.
@@ -67,9 +66,8 @@ class Spotter:
 
     def spot_text(self, text: str, *, first: bool = False) -> list[Spot]:
         spots: list[Spot] = []
-        with collector_paused():
-            for start, end in _chunks(text):
-                spots.extend(self._choose(text, self._hits(text, start, end)))
+        for start, end in _chunks(text):
+            spots.extend(self._choose(text, self._hits(text, start, end)))
         shown = self.index.glossable
         kept = [s for s in spots if id(s.entry) in shown] if self.index.hides else spots
         if first:
