@@ -12,7 +12,7 @@ from annotate.pool import ordered_map
 from annotate.readers import read_story
 from annotate.readers.partly import PartlyRead
 from annotate.render import json_plain
-from annotate.render.formats import Format, StoryByStory, story_by_story
+from annotate.render.formats import BOOKS, Format, StoryByStory, story_by_story
 from annotate.render.json_plain import Found
 from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
@@ -57,7 +57,7 @@ class Layout:
     width: int | None = None
     every: bool = False
     notes_only: bool = False  # ao3: the Translations block alone
-    first: bool = False  # epub: the first occurrence per chapter
+    first: bool = False  # only the first occurrence of a term (epub: per chapter)
 
 
 @dataclass
@@ -74,13 +74,14 @@ _worker: _Worker | None = None
 PLAIN = frozenset({".txt", ".text"})  # what the plain-text reader reads
 
 
-def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> None:
+def _prepare(spotter: Spotter, layout: Layout) -> None:
     """Each process gets the spotter once: forked, the parent's own; spawned, rebuilt."""
     global _worker
     # A process that spots stories and ends (one job: the command restores the collector).
     heap.settle()
-    _worker = _Worker(spotter, first, layout=layout)
-    if layout is not None and layout.fmt != Format.epub:
+    # A book keeps every spot: `first` is per chapter there, which the book sees to.
+    _worker = _Worker(spotter, layout.first and layout.fmt not in BOOKS, layout=layout)
+    if layout.fmt not in BOOKS and story_by_story(layout.fmt) is not None:
         _worker.module = story_by_story(layout.fmt)
         _worker.options = options_for(
             spotter,
@@ -89,7 +90,7 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
             every=layout.every,
             notes_only=layout.notes_only,
         )
-        if layout.fmt == Format.json and not first:
+        if layout.fmt == Format.json and not layout.first:
             _worker.plain = json_plain.Plain(spotter)
 
 
@@ -156,26 +157,36 @@ def _book(path: Path) -> Book | GlossError | Partly:
     return Partly(made, missing) if missing else made
 
 
+def annotated(
+    files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
+) -> Generator[Outcome, None, None]:
+    """`gloss annotate`'s work on `files`, in order, on `jobs` processes (default every core):
+    each story read, spotted and rendered in `layout.fmt` where it is read (only its text
+    comes back), made into an EPUB there (`epub`), or read and spotted for one page of all
+    the stories (`html`, whose contents come first)."""
+    if layout.fmt in BOOKS:
+        return book_files(files, spotter, layout, jobs)
+    if story_by_story(layout.fmt) is not None:
+        return render_files(files, spotter, layout, jobs)
+    return spot_files(files, spotter, layout.first, jobs)
+
+
 def book_files(
     files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
 ) -> Generator[Book | GlossError | Partly, None, None]:
     """Each file made into a glossed EPUB where it was read, in order."""
-    return ordered_map(_book, files, jobs, _prepare, (spotter, False, layout))
+    return ordered_map(_book, files, jobs, _prepare, (spotter, layout))
 
 
 def spot_files(
     files: Sequence[Path], spotter: Spotter, first: bool = False, jobs: int | None = None
 ) -> Generator[Spotted | Partly, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
-    return ordered_map(_one, files, jobs, _prepare, (spotter, first))
+    return ordered_map(_one, files, jobs, _prepare, (spotter, Layout(Format.html, first=first)))
 
 
 def render_files(
-    files: Sequence[Path],
-    spotter: Spotter,
-    layout: Layout,
-    first: bool = False,
-    jobs: int | None = None,
+    files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
 ) -> Generator[Rendered | GlossError | Partly, None, None]:
     """Each file read, spotted and rendered on its own in `layout.fmt` (a format that renders
     story by story) where it was read, in order: only the text comes back. A long plain-text
@@ -184,11 +195,11 @@ def render_files(
         raise ValueError(f"{layout.fmt} renders all stories at once")
     items: list[Path | json_plain.Stretch] = []
     for path in files:
-        parts = _stretched(path) if layout.fmt == Format.json and not first else None
+        parts = _stretched(path) if layout.fmt == Format.json and not layout.first else None
         items.extend(parts or [path])
-    done = ordered_map(_work, items, jobs, _prepare, (spotter, first, layout))
+    done = ordered_map(_work, items, jobs, _prepare, (spotter, layout))
     try:
-        yield from _gathered(items, done, spotter, first, layout)
+        yield from _gathered(items, done, spotter, layout)
     finally:
         done.close()
 
@@ -218,7 +229,6 @@ def _gathered(
     items: list[Path | json_plain.Stretch],
     done: Iterator[Rendered | GlossError | Partly | Found | None],
     spotter: Spotter,
-    first: bool,
     layout: Layout,
 ) -> Iterator[Rendered | GlossError | Partly]:
     """The outcomes of `items` in order, a story's stretches put together as one story."""
@@ -242,7 +252,7 @@ def _gathered(
             yield Rendered(item.path, assembly.story(item.path))
             continue
         if _worker is None:  # read the usual way, here, which says what is wrong
-            _prepare(spotter, first, layout)
+            _prepare(spotter, layout)
         yield _rendered(Path(item.path))
 
 
