@@ -10,12 +10,15 @@ the story, and one long story's stretches can go to every core.
 
 A file this does not read as the story reader would (a byte-order mark, `\\r` line ends, bytes
 that are not UTF-8, a NUL) is read whole, the usual way: `stretches` or `spotted` say None.
+Each stretch counts its lines from its own first, so the file is only read by the processes
+that read each stretch: the cuts are found by reading around them.
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -34,18 +37,18 @@ _MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class Stretch(NamedTuple):
-    """Bytes [start, end) of a file, which begin at a paragraph on line `line`."""
+    """Bytes [start, end) of a file, which begin at a paragraph."""
 
     path: str
     start: int
     end: int
-    line: int
 
 
 class Found(NamedTuple):
     """What one stretch holds, its offsets its own (from 0 at its first paragraph)."""
 
     length: int  # characters of its text (paragraphs joined by blank lines)
+    newlines: int  # in its bytes: its lines are counted from its own first
     breaks: list[int]  # where a scene starts after a break
     spots: list[Spotted]
 
@@ -56,43 +59,40 @@ class Spotted(NamedTuple):
     start: int
     end: int
     number: int  # the entry's place in the glossary
-    line: int
+    line: int  # counted from the stretch's first line, 0
     here: bool  # the story translates it right there
     text: str  # as a JSON string
 
 
 def stretches(path: Path, size: int) -> list[Stretch] | None:
-    """`path` cut at blank lines into stretches of about `size` bytes; None when it must be
-    read whole (a byte-order mark, a `\\r`)."""
+    """`path` cut into stretches at the first blank line `size` bytes or more into each (only
+    the bytes around each cut are read); None when it must be read whole (a byte-order mark)."""
     found: list[Stretch] = []
     with path.open("rb") as stream:
         if stream.read(3).startswith(_MARKS):
             return None
-        stream.seek(0)
-        data = stream.read(size)
-        start = at = 0  # the stretch's first byte in the file, and in `data`
-        line = 1
-        while True:
-            if at == len(data):
-                data, at = stream.read(size), 0
-                if not data:
-                    break
-            cut = data.find(_BLANK, at + size)
-            while cut < 0:  # read on to a blank line, or to the end
-                more = stream.read(size)
+        total = os.fstat(stream.fileno()).st_size
+        start = 0
+        while start < total:
+            end = at = start + size  # `at`: where the bytes read next stand in the file
+            stream.seek(at)
+            tail = b""  # the last byte read: a blank line may straddle two reads
+            while True:
+                more = stream.read(_WINDOW)
                 if not more:
+                    end = total
                     break
-                data = data[at:] + more
-                at = 0
-                cut = data.find(_BLANK, size)
-            end = len(data) if cut < 0 else cut + 2
-            if data.find(b"\r", at, end) >= 0:
-                return None
-            found.append(Stretch(str(path), start, start + end - at, line))
-            line += data.count(b"\n", at, end)
-            start += end - at
-            at = end
+                cut = (tail + more).find(_BLANK)
+                if cut >= 0:
+                    end = at - len(tail) + cut + 2
+                    break
+                tail, at = more[-1:], at + len(more)
+            found.append(Stretch(str(path), start, end))
+            start = end
     return found
+
+
+_WINDOW = 1 << 16  # bytes read at a time to find a cut
 
 
 class Plain:
@@ -116,11 +116,13 @@ class Plain:
         """The terms of one stretch; None when its bytes are not UTF-8 text."""
         with open(stretch.path, "rb") as stream:
             stream.seek(stretch.start)
-            raw = stream.read(stretch.end - stretch.start).rstrip(b"\n")
-            text = _decoded(raw)
+            raw = stream.read(stretch.end - stretch.start)
+            newlines = raw.count(b"\n")
+            raw = raw.rstrip(b"\n")
+            text = None if b"\r" in raw else _decoded(raw)  # `\r\n` is a line end too
             if text is None:
                 return None
-            layout = _Layout.of(raw, text, stretch.line)
+            layout = _Layout.of(raw, text, 0)
             story = layout.text
             spots = self.spotter.spot_text(story)
             own = Own(story)
@@ -137,7 +139,7 @@ class Plain:
             here = self._glosses(entry) and own.translated_here(spot)
             number = self.number[id(entry)]
             rows.append(Spotted(start, end, number, line, here, string(story[start:end])))
-        return Found(len(story), layout.breaks(), rows)
+        return Found(len(story), newlines, layout.breaks(), rows)
 
     def _glosses(self, entry: Entry) -> bool:
         has = self._glossed.get(id(entry))
@@ -283,16 +285,18 @@ class Assembly:
         self.chooser = Chooser(every)
         self.at = 0  # where the next stretch's text starts in the story's
         self.scenes = 1  # scenes begun before it (the text's own start is one)
+        self.line = 1  # the file's line where it starts
 
     def add(self, found: Found) -> None:
+        base, first, chooser, terms = self.at, self.line, self.chooser, self.terms
+        self.line += found.newlines
         if not found.length:
             return
-        base, chooser, terms = self.at, self.chooser, self.terms
         for start, end, number, line, here, text in found.spots:
             scene = self.scenes + bisect.bisect_right(found.breaks, start)
             spot = Spot(base + start, base + end, terms[number])
             why = chooser.shown(spot, scene, lambda _: here)  # noqa: B023
-            self.rows.add(spot.entry, text, spot.start, spot.end, line, why)
+            self.rows.add(spot.entry, text, spot.start, spot.end, first + line, why)
         self.at += found.length + 2
         self.scenes += len(found.breaks)
 
