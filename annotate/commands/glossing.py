@@ -50,6 +50,9 @@ class Glossing:
             else:
                 self.count += 1
                 yield outcome if isinstance(outcome, Rendered | Book) else Glossed(*outcome)
+        # Asked once more, the workers end as after any run; left unasked, they would be
+        # stopped, and Python's exit could trip over a pool still closing (a traceback).
+        next(outcomes, None)
 
     def texts(self, outcomes: Iterator[Outcome]) -> Iterator[Rendered]:
         """Each story on its own: rendered by the workers, or here (html)."""
