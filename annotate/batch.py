@@ -249,7 +249,8 @@ def _gathered(
         if isinstance(following, json_plain.Stretch) and following.start > 0:
             continue  # more of this story to come
         if assembly is not None and not assembly.empty:
-            yield Rendered(item.path, assembly.story(item.path))
+            text, assembly = assembly.story(item.path), None  # its rows let go before it is written
+            yield Rendered(item.path, text)
             continue
         if _worker is None:  # read the usual way, here, which says what is wrong
             _prepare(spotter, layout)

@@ -189,8 +189,12 @@ def _print(pieces: Iterable[str], color: bool) -> None:
             # color=: click would strip the styles whenever stdout is not a terminal
             typer.echo(piece, nl=False, color=color)
         else:
-            stream.write(piece)
+            for at in range(0, len(piece), _SLICE):  # no encoded copy of a long story whole
+                stream.write(piece[at : at + _SLICE])
             stream.flush()  # as echo: each story out as soon as it is done
+
+
+_SLICE = 1 << 20  # characters written at a time
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

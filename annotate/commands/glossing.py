@@ -139,4 +139,8 @@ def is_folder(output: str) -> bool:
 
 def write_all(pieces: Iterable[str], target: files.Replacement) -> None:
     for piece in pieces:
-        target.write(piece.encode("utf-8"))
+        for at in range(0, len(piece), _SLICE):  # no encoded copy of a long story whole
+            target.write(piece[at : at + _SLICE].encode("utf-8"))
+
+
+_SLICE = 1 << 20  # characters encoded at a time

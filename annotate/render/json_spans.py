@@ -100,9 +100,15 @@ class Rows:
     def story(self, path: str) -> str:
         """The story's object, with the rows added."""
         head = f'  {{"story": {string(path)}, "spans": ['
-        if not self.rows:
+        rows = self.rows
+        if not rows:
             return head + "]}"
-        return head + "\n" + ",\n".join(self.rows) + "\n  ]}"
+        # one join, no copy of the whole: a long story's rows are tens of megabytes
+        rows[0] = f"{head}\n{rows[0]}"
+        rows[-1] += "\n  ]}"
+        text = ",\n".join(rows)
+        self.rows = []
+        return text
 
 
 def string(text: str) -> str:
