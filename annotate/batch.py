@@ -22,7 +22,7 @@ from glossary.models import Glossary
 
 if TYPE_CHECKING:
     from annotate.lexicon import Lexicon
-    from glossary.learned import Glosser
+    from glossary.learn.glosser import Glosser
 
 # A story and its spots, or why it could not be read; or the story rendered where it was read.
 Spotted = tuple[Story, list[Spot]] | GlossError
@@ -58,6 +58,7 @@ class Layout:
     every: bool = False
     notes_only: bool = False  # ao3: the Translations block alone
     first: bool = False  # only the first occurrence of a term (epub: per chapter)
+    ruby: bool = False  # epub: short glosses above their words
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _book(path: Path) -> Book | GlossError | Partly:
 
         try:
             data, missing = glossed_file(
-                path, _worker.spotter, first=layout.first, every=layout.every
+                path, _worker.spotter, first=layout.first, every=layout.every, ruby=layout.ruby
             )
         except GlossError as err:
             return err
@@ -152,7 +153,7 @@ def _book(path: Path) -> Book | GlossError | Partly:
     spotted, missing = _spotted(path)
     if isinstance(spotted, GlossError):
         return spotted
-    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every)
+    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every, ruby=layout.ruby)
     made = Book(str(path), data)
     return Partly(made, missing) if missing else made
 
@@ -287,7 +288,7 @@ def learning(glossary: Glossary) -> Callable[[str], str | None]:
     def best(word: str) -> str | None:
         nonlocal glosser
         if glosser is None:
-            from glossary.learned import Glosser
+            from glossary.learn.glosser import Glosser
 
             translated = [e for e in glossary.terms if e.translations]
             glosser = Glosser(glossary.model_copy(update={"terms": translated}))

@@ -75,6 +75,14 @@ def annotate(
             help="With --format ao3: only the Translations block, for the chapter's end notes.",
         ),
     ] = False,
+    ruby: Annotated[
+        bool,
+        typer.Option(
+            "--ruby",
+            help="With --format epub: a short gloss above its words (<ruby>), a long one still"
+            " a footnote (default: all footnotes).",
+        ),
+    ] = False,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -104,6 +112,8 @@ def annotate(
     Example: gloss annotate chapter.md --format ao3 -o chapter.html
 
     Example: gloss annotate book.epub --format epub -o book.glossed.epub
+
+    Example: gloss annotate stories/ --format epub --ruby -o books/
     """
     from annotate import heap
     from annotate.batch import Layout, annotated, options_for
@@ -111,15 +121,17 @@ def annotate(
     from annotate.commands.output import refuse_inputs
     from annotate.readers import find_stories
     from annotate.spotting import Spotter
-    from glossary import files, store
+    from glossary.store import files, reading
 
     with heap.settled(), reported():  # a big glossary makes many objects, all long-lived
-        known = store.read(glossary)
+        known = reading.read(glossary)
         spotter = Spotter(known)
     if first and every:
         raise typer.BadParameter("--first and --every ask for opposite things: choose one")
     if notes_only and fmt != Format.ao3:
         raise typer.BadParameter("--notes-only goes with --format ao3")
+    if ruby and fmt != Format.epub:
+        raise typer.BadParameter("--ruby goes with --format epub")
     to_terminal = output is None and sys.stdout.isatty()
     options = options_for(
         spotter,
@@ -137,7 +149,15 @@ def annotate(
         refuse_inputs(Path(output), run.stories, glossary)
     # Each story rendered where it is read, only its text sent back, written as it comes:
     # one story in memory at a time. Only one html page (contents first) holds them all.
-    layout = Layout(fmt, options.color, options.width, every, notes_only, first)
+    layout = Layout(
+        fmt,
+        options.color,
+        options.width,
+        every=every,
+        notes_only=notes_only,
+        first=first,
+        ruby=ruby,
+    )
     outcomes = annotated(run.stories, spotter, layout, jobs)
     try:
         # closing(): a reader that leaves stops the workers too

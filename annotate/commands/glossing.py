@@ -14,8 +14,8 @@ from annotate.commands.progress import progress_bar
 from annotate.readers import Skipped
 from annotate.render.formats import Format, render, renderer, story_by_story
 from annotate.render.model import Glossed, Options, Rendered
-from glossary import files
 from glossary.errors import GlossError
+from glossary.store import files
 
 
 class Glossing:

@@ -86,7 +86,7 @@ def _joined(joiners: tuple[str, ...]) -> re.Pattern[str] | None:
     if not joiners:
         return None
     words = "|".join(re.escape(j) for j in joiners)
-    return re.compile(rf"\b([A-Z][\w-]+) ({words}) ([A-Z][\w-]+)")
+    return re.compile(rf"([A-Z](?<!\w\w)[\w-]+) ({words}) ([A-Z][\w-]+)")  # as `_AFTER`
 
 
 def joined(text: str, joiners: tuple[str, ...]) -> list[tuple[int, int]]:

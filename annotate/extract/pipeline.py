@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from annotate.extract import names, notes, versions
+from annotate.extract import lines, names, notes, versions
 from annotate.extract.choice import choose
 from annotate.extract.english import COMMON, VERY_COMMON, Vocabulary, stopwords, zipf
 from annotate.extract.remembered import remembered
@@ -164,6 +164,7 @@ class _Scan:
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
         self._foreign: dict[str, bool] = {}
+        self._told: dict[str, list[str]] = {}
 
     def _candidate_words(self, rare: list[Token]) -> tuple[list[Token], list[int]]:
         """The tokens `single_words` can take, in text order: rare words, and one-word
@@ -229,8 +230,11 @@ class _Scan:
         )
 
     def _glosses(self, spelling: str) -> list[str]:
-        entry = self.lexicon.gloss(spelling) if self.lexicon else None
-        return entry[1] if entry else []
+        found = self._told.get(spelling)
+        if found is None:  # the scorer asks of the same words again and again
+            entry = self.lexicon.gloss(spelling) if self.lexicon else None
+            found = self._told[spelling] = entry[1] if entry else []
+        return found
 
     def gloss(self, start: int, end: int, limit: int, quoted: bool) -> list[Gloss]:
         """The translations the story may give the span, best first."""
@@ -292,10 +296,10 @@ class _Scan:
             near = self.near(entry.start, entry.end, entry.line_end, False)
             if english(entry.translation, near, max_words=16):
                 blocks.setdefault(entry.block, []).append((entry, tokens))
-        for lines in blocks.values():
-            foreign = [self._term_like(entry, tokens) for entry, tokens in lines]
-            whole = sum(foreign) > 1 and 2 * sum(foreign) >= len(lines)
-            for (entry, tokens), looks in zip(lines, foreign, strict=True):
+        for block in blocks.values():
+            foreign = [self._term_like(entry, tokens) for entry, tokens in block]
+            whole = sum(foreign) > 1 and 2 * sum(foreign) >= len(block)
+            for (entry, tokens), looks in zip(block, foreign, strict=True):
                 if not (looks or (whole and any(_uncommon(t.bare) for t in tokens))):
                     continue
                 start, end = strip_span(self.text, entry.start, entry.end)
@@ -463,11 +467,22 @@ class _Scan:
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return
         tokens = words(self.text, start, end)
-        if len(tokens) < 2 or not (
-            is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)
-        ):
+        if len(tokens) < 2:
             return
-        glosses = self.gloss(start, end, paragraph.end, quoted=True)
+        glosses: list[Gloss] | None = None
+        if not (is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)):
+            # less will do when the next line renders it (`(We ride at dawn)`)
+            if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
+                return
+            glosses = [g for g in self.gloss(start, end, paragraph.end, True) if g.start > end]
+            if not glosses or glosses[0].method != "parentheses":
+                return
+        if all(t.text[:1].isupper() for t in tokens) and any(
+            zipf(t.bare) >= COMMON for t in tokens
+        ):
+            return  # a heading or a place: `Tavi's POV`, `Orruk, North Province`
+        if glosses is None:
+            glosses = self.gloss(start, end, paragraph.end, quoted=True)
         self.add(Candidate(start, end, "phrase", "line", 0.7, glosses))
 
     def _quoted_paragraph(self, paragraph: Span) -> bool:
@@ -811,6 +826,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) -> list[Finding]:
     """Every conlang finding of one story, in text order."""
+    story = lines.read_apart(story)
     scan = _Scan(story, known, lexicon)
     findings: list[Finding] = []
     glossed: set[str] = set()

@@ -347,10 +347,18 @@ def _next_line(near: Near) -> Gloss | None:
     interpreted = _INTERPRETED.search(said) is not None or speaker(said) in near.interpreters
     if not body or body.isupper() or (group == "q" and not interpreted):
         return None  # a heading; another speaker's answer, unless the story says it translates
+    bracketed = _WHOLE_BRACKET.fullmatch(body)
+    if bracketed:  # `(We ride at dawn)` on a line of its own: marked as a translation
+        body = _clean(bracketed.group(1))
     if not english(body, near, max_words=max(6, 2 * near.words + 3)):
         return None
     method, prior = ("interpreter", 0.8) if interpreted else ("next line", 0.6)
+    if bracketed:
+        method, prior = "parentheses", 0.85
     return Gloss(body, m.start(group), m.end(group), method, prior)
+
+
+_WHOLE_BRACKET = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 
 
 def speaker(said: str) -> str | None:
@@ -363,14 +371,21 @@ def interpreters(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
     """Who the story says translates (`"...," the scout translated`): their later lines after
     a line in the language render it, whatever verb their tag has."""
     found: set[str] = set()
-    if _INTERPRETED.search(text) is None:
+    # Only the quotations with the word within reach are looked at: most have none.
+    words = [m.span() for m in _INTERPRETED_IN_TEXT.finditer(text)]
+    if not words:
         return frozenset()  # most stories: nobody translates
+    starts = [start for start, _ in words]
     for start, end in quotes:
-        said = text[max(0, start - 60) : start] + " " + text[end : end + 60]
-        if _INTERPRETED.search(said):
-            who = speaker(said)
-            if who:
-                found.add(who)
+        i = bisect.bisect_left(starts, start - 60)
+        if not any(
+            (s >= start - 60 and e <= start) or (s >= end and e <= end + 60)
+            for s, e in words[i : bisect.bisect_right(starts, end + 60)]
+        ):
+            continue
+        who = speaker(text[max(0, start - 60) : start] + " " + text[end : end + 60])
+        if who:
+            found.add(who)
     return frozenset(found)
 
 
@@ -388,6 +403,10 @@ _LINE = re.compile(
     r"|[*_]*(?P<plain>[^\n\"\u201c\u201d]{2,160}?)[*_]*)[ \t]*$"
 )
 _INTERPRETED = re.compile(r"\b(?:translat|interpret|explain|suppl(?:y|ied))\w*", re.IGNORECASE)
+# The same words for a whole story: a first letter `re` can skip to, then the boundary before it.
+_INTERPRETED_IN_TEXT = re.compile(
+    r"[TtIiEeSs](?<!\w\w)(?i:(?<=t)ranslat|(?<=i)nterpret|(?<=e)xplain|(?<=s)uppl(?:y|ied))\w*"
+)
 
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [

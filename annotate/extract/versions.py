@@ -48,16 +48,22 @@ def scene_offset(paragraphs: Sequence[str], foreign: Callable[[int], bool]) -> i
     """How many paragraphs later the story tells a scene again: the distance from paragraphs
     with foreign quotations to later ones with the same narration around their quotations,
     when two or more agree."""
+    told = [i for i in range(len(paragraphs)) if foreign(i)]
+    if len(told) < 2:
+        return None  # two scenes must agree
     later: dict[str, list[int]] = {}
     # only a paragraph with a quotation can tell its quotation again
-    shapes = [skeleton(p) if '"' in p or "\u201c" in p else "" for p in paragraphs]
-    for i, shape in enumerate(shapes):
+    shapes = {
+        i: skeleton(p) if '"' in p or "\u201c" in p else ""
+        for i, p in enumerate(paragraphs[told[0] :], told[0])
+    }
+    for i, shape in shapes.items():
         if len(shape.split()) >= 3:
             later.setdefault(shape, []).append(i)
     offsets: Counter[int] = Counter()
-    for i, shape in enumerate(shapes):
-        if foreign(i) and len(shape.split()) >= 3:
-            offsets.update(j - i for j in later[shape] if j > i)
+    for i in told:
+        if len(shapes[i].split()) >= 3:
+            offsets.update(j - i for j in later[shapes[i]] if j > i)
     if not offsets:
         return None
     offset, support = offsets.most_common(1)[0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from annotate.render.glosses import meanings
 from annotate.spotting import Spot
-from glossary.lookup_keys import STOP_WORDS
+from glossary.lookup.keys import STOP_WORDS
 from glossary.models import Entry
 
 AFTER = 30  # characters looked at after a span, beyond the translation's length

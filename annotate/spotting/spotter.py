@@ -32,7 +32,7 @@ class Spot(NamedTuple):
 class Spotter:
     """A glossary made ready for spotting; build it once, spot many stories.
 
-    Example: Spotter(store.read(Path("glossary.yaml"))).spot(read_story(Path("x.txt")))
+    Example: Spotter(reading.read(Path("glossary.yaml"))).spot(read_story(Path("x.txt")))
     """
 
     def __init__(self, glossary: Glossary) -> None:

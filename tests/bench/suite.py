@@ -11,8 +11,9 @@ words) and of 5,000 and 50,000 curated entries. Then, each figure the median of 
 each run a fresh process: `gloss extract` on one core and on all; `gloss annotate --format json`
 per glossary against ripgrep, flashtext and a trie regex; lookup per query against difflib and
 the whole `gloss lookup` command; glossary load, validate and save against PyYAML's C loader;
-peak memory of each. Prints a table with ratios and targets; writes it as JSON. Skips (exit 0)
-when ../shared is absent, and skips any peer that is not installed. Not collected by pytest.
+`annotate --format epub -o out/` on a tenth of the corpus and all of it; peak memory of each.
+Prints a table with ratios and targets; writes it as JSON. Skips (exit 0) when ../shared is
+absent, and skips any peer that is not installed. Not collected by pytest.
 """
 
 from __future__ import annotations
