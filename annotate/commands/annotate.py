@@ -116,11 +116,10 @@ def annotate(
     Example: gloss annotate stories/ --format epub --ruby -o books/
     """
     from annotate import heap
-    from annotate.batch import Layout, book_files, options_for, render_files, spot_files
+    from annotate.batch import Layout, annotated, options_for
     from annotate.commands.glossing import Glossing, is_folder, write_all
     from annotate.commands.output import refuse_inputs
     from annotate.readers import find_stories
-    from annotate.render.formats import story_by_story
     from annotate.spotting import Spotter
     from glossary.store import files, reading
 
@@ -150,19 +149,16 @@ def annotate(
         refuse_inputs(Path(output), run.stories, glossary)
     # Each story rendered where it is read, only its text sent back, written as it comes:
     # one story in memory at a time. Only one html page (contents first) holds them all.
-    outcomes = (
-        book_files(run.stories, spotter, Layout(fmt, every=every, first=first, ruby=ruby), jobs)
-        if fmt in BOOKS
-        else render_files(
-            run.stories,
-            spotter,
-            Layout(fmt, options.color, width=options.width, every=every, notes_only=notes_only),
-            first,
-            jobs,
-        )
-        if story_by_story(fmt) is not None
-        else spot_files(run.stories, spotter, first, jobs)
+    layout = Layout(
+        fmt,
+        options.color,
+        options.width,
+        every=every,
+        notes_only=notes_only,
+        first=first,
+        ruby=ruby,
     )
+    outcomes = annotated(run.stories, spotter, layout, jobs)
     try:
         # closing(): a reader that leaves stops the workers too
         with until_reader_leaves(), heap.settled(), closing(outcomes), reported():
@@ -213,8 +209,12 @@ def _print(pieces: Iterable[str], color: bool) -> None:
             # color=: click would strip the styles whenever stdout is not a terminal
             typer.echo(piece, nl=False, color=color)
         else:
-            stream.write(piece)
+            for at in range(0, len(piece), _SLICE):  # no encoded copy of a long story whole
+                stream.write(piece[at : at + _SLICE])
             stream.flush()  # as echo: each story out as soon as it is done
+
+
+_SLICE = 1 << 20  # characters written at a time
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench import corpus as corpora
+from tests.bench.cases import cases
 from tests.bench.context import Context
 from tests.bench.measure import TaskRuns, Timing, measure, task
 from tests.bench.peers import missing, ripgrep, ripgrep_command
@@ -534,6 +535,7 @@ def load(ctx: Context) -> list[Row]:
 SECTIONS: dict[str, Callable[[Context], list[Row]]] = {
     "extract": extract,
     "annotate": annotate,
+    "cases": cases,
     "spot": spot,
     "lookup": lookup,
     "load": load,

@@ -1,6 +1,6 @@
 """gloss's benchmark suite: speed and memory against the tools people would use instead.
 
-    python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only extract,annotate]
+    python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only annotate,cases]
                                 [--json tests/bench/results.json] [--workdir /tmp/gloss-bench]
                                 [--memory-scale] [--compare OLD.json]
 
@@ -64,6 +64,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         default=0,
         help="extract only the first shelves (~10 MB each) of the corpus that hold this much"
         " (default 0: the whole corpus; 20 for a quicker look)",
+    )
+    parser.add_argument(
+        "--cases-scale",
+        type=float,
+        default=1.0,
+        help="the cases section's files at this scale (default 1: a 100 MB story, 2,000 stories)",
     )
     parser.add_argument(
         "--peer-mb", type=float, default=10, help="the slice Python peers spot (default 10)"
