@@ -62,7 +62,7 @@ _LABELS = (
 _BRACKETED = re.compile(
     _CLOSE + r"[ \t]?[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"  # ` !`: French
     r"(?:" + _LABELS + r"\.?\s*[:,-]?\s*)?"
-    r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,120}?)[\"\u201d'\u2019*_]*"
+    r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,300}?)[\"\u201d'\u2019*_]*"
     r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*"
     r"(?:\)+|\]|\}|(?<=[.,!?])(?=[\"\u201d]))",  # an author who forgot to close: up to the quote
     re.IGNORECASE,

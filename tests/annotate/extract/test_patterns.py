@@ -157,6 +157,16 @@ CASES = [
         "We ride at dawn",
     ),
     (
+        "a quotation and its bracket wrapped at a width",
+        (
+            "She stood at the gate for a long while, and at last she said it,\n"
+            '"Veshka temmaru orruk!" (We ride at dawn, all of us, and nobody\n'
+            "stays behind!) and turned away from the fire without a word more."
+        ),
+        "Veshka temmaru orruk",
+        "We ride at dawn, all of us, and nobody stays behind",
+    ),
+    (
         "lines ended by one line break",
         "She looked up at him.\nVeshka orruk tavi.\nWe ride at dawn.\nHe nodded.",
         "Veshka orruk tavi",
