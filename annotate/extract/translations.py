@@ -263,7 +263,7 @@ def _echo(near: Near) -> Gloss | None:
     sentence = _clean(text[m.start(1) : end])
     if not sentence or '"' in m.group(0) or m.group(1).lstrip()[:1] in "([{~<":
         return None
-    if not english(sentence, near, max_words=max(5, int(1.8 * near.words) + 2)):
+    if not english(sentence, near, max_words=max(3, int(1.8 * near.words) + 2)):
         return None
     return Gloss(sentence, m.start(1), end, "echo", 0.7)
 

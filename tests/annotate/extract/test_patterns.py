@@ -229,6 +229,7 @@ def test_traps_are_not_vocabulary(what: str, text: str, absent: set[str]) -> Non
 UNTRANSLATED = [
     # (what, story text, a term the story never translates)
     ("narration after a word", '"Vesharak." I have bad news, she thought.', "Vesharak"),
+    ("a sentence after a word", '"Vesharak." May I come in?', "Vesharak"),
     ("a speech tag", '"Vash tem orruk!" she warns them.', "Vash tem orruk"),
     ("a speech tag, verb first", '"Vash tem orruk." Repeated the old woman.', "Vash tem orruk"),
     (
