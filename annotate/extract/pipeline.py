@@ -428,6 +428,8 @@ class _Scan:
                 continue
             if "," in self.text[span_start:span_end] + self.text[gloss_start:gloss_end]:
                 continue  # a sentence going on, not a title
+            if any(ch.isdigit() for ch in self.text[gloss_start:gloss_end]):
+                continue  # a label (`after episode 2.04`), not a rendering
             if not all(self._un_english(t.bare) or t.bare[:1].isupper() for t in tokens):
                 continue  # the conlang half: its words foreign, or names
             if not any(self._un_english(t.bare) for t in tokens) or self.is_name(tokens[0].bare):

@@ -253,6 +253,11 @@ def test_no_translation_is_invented(what: str, text: str, term: str) -> None:
     assert found[term] is None, what
 
 
+def test_a_label_with_a_number_is_no_title_translation() -> None:
+    story = parse_text(f"{NARRATION}\n\npost episode 1.14: Veshan Orrukai\n", "s.txt")
+    assert {f.translation for f in extract_story(story, NoLexicon())} <= {None}
+
+
 def test_a_pronunciation_is_neither_term_nor_translation() -> None:
     text = "Vash tem (vahsh tehm) - we ride\nOrruk (or-rook) - dawn"
     story = parse_text(f"{NARRATION}\n\n{text}\n", "s.txt")
