@@ -194,12 +194,11 @@ class _Scan:
     def is_rare(self, word: str) -> bool:
         return self.known.is_rare(word)
 
-    def _could_be_conlang(self, start: int, end: int, at_least: int = 2) -> bool:
+    def _could_be_conlang(self, start: int, end: int) -> bool:
         """A cheap bound on `is_conlang_run` and `_one_word_line`: one word that looks
-        foreign here, or two or more words. Most English dialogue is never tokenised.
-        `at_least=1`: any word that looks foreign, a bound for every part of the span."""
+        foreign here, or two or more words. Most English dialogue is never tokenised."""
         found = WORD.findall(self.text, start, end)
-        enough = min(at_least, len(found))  # no more need be looked at
+        enough = min(2, len(found))  # no more need be looked at
         foreign = 0
         memo = self._foreign
         for form in found:
@@ -317,8 +316,8 @@ class _Scan:
 
     def quotations(self, paragraph: Span) -> None:
         for q_start, q_end in self.quotes[self._within(self.quote_starts, paragraph)]:
-            if not self.free(q_start, q_end) or not self._could_be_conlang(q_start, q_end, 1):
-                continue  # no word that looks foreign: English dialogue, most quotations
+            if not self.free(q_start, q_end):
+                continue
             inner = self.text[q_start:q_end]
             if "(" in inner:
                 inner = _ASIDE.sub(lambda m: " " * len(m.group()), inner)

@@ -12,7 +12,6 @@ from annotate.extract.pipeline import (
     _HALF_MARK,
     _HALVES,
     _bracketed,
-    _Scan,
     extract_story,
 )
 from annotate.extract.scoring import NoLexicon
@@ -37,25 +36,6 @@ def test_a_bracket_is_found_by_the_plain_searches(text: str) -> None:
 @given(TEXT)
 def test_two_halves_have_a_mark_between_them(text: str) -> None:
     assert not _HALVES.search(text) or _HALF_MARK.search(text)
-
-
-@pytest.mark.parametrize(
-    ("quotation", "any_word", "two_words"),
-    [
-        ("Listen to me. Kelvash!", True, False),  # a sentence of its own may be the one word
-        ("Vash tem orrukal.", True, True),
-        ("Yes. I know that.", False, False),
-    ],
-)
-def test_a_quotation_is_passed_over_only_without_a_foreign_word(
-    quotation: str, any_word: bool, two_words: bool
-) -> None:
-    story = parse_text(f'{NARRATION}\n\n"{quotation}" she said.\n', "s.txt")
-    scan = _Scan(story, NoLexicon(), None)
-    start = story.text.index(quotation)
-    end = start + len(quotation)
-    assert scan._could_be_conlang(start, end, 1) is any_word
-    assert scan._could_be_conlang(start, end) is two_words
 
 
 @pytest.mark.parametrize(
