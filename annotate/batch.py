@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -11,7 +11,9 @@ from annotate import heap
 from annotate.pool import ordered_map
 from annotate.readers import read_story
 from annotate.readers.partly import PartlyRead
-from annotate.render.formats import Format, StoryByStory, story_by_story
+from annotate.render import json_plain
+from annotate.render.formats import BOOKS, Format, StoryByStory, story_by_story
+from annotate.render.json_plain import Found
 from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
@@ -20,7 +22,7 @@ from glossary.models import Glossary
 
 if TYPE_CHECKING:
     from annotate.lexicon import Lexicon
-    from glossary.learned import Glosser
+    from glossary.learn.glosser import Glosser
 
 # A story and its spots, or why it could not be read; or the story rendered where it was read.
 Spotted = tuple[Story, list[Spot]] | GlossError
@@ -55,7 +57,8 @@ class Layout:
     width: int | None = None
     every: bool = False
     notes_only: bool = False  # ao3: the Translations block alone
-    first: bool = False  # epub: the first occurrence per chapter
+    first: bool = False  # only the first occurrence of a term (epub: per chapter)
+    ruby: bool = False  # epub: short glosses above their words
 
 
 @dataclass
@@ -65,18 +68,21 @@ class _Worker:
     module: StoryByStory | None = None
     options: Options | None = None
     layout: Layout | None = None
+    plain: json_plain.Plain | None = None  # json of .txt stories, read in stretches
 
 
 _worker: _Worker | None = None
+PLAIN = frozenset({".txt", ".text"})  # what the plain-text reader reads
 
 
-def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> None:
+def _prepare(spotter: Spotter, layout: Layout) -> None:
     """Each process gets the spotter once: forked, the parent's own; spawned, rebuilt."""
     global _worker
     # A process that spots stories and ends (one job: the command restores the collector).
     heap.settle()
-    _worker = _Worker(spotter, first, layout=layout)
-    if layout is not None and layout.fmt != Format.epub:
+    # A book keeps every spot: `first` is per chapter there, which the book sees to.
+    _worker = _Worker(spotter, layout.first and layout.fmt not in BOOKS, layout=layout)
+    if layout.fmt not in BOOKS and story_by_story(layout.fmt) is not None:
         _worker.module = story_by_story(layout.fmt)
         _worker.options = options_for(
             spotter,
@@ -85,6 +91,8 @@ def _prepare(spotter: Spotter, first: bool, layout: Layout | None = None) -> Non
             every=layout.every,
             notes_only=layout.notes_only,
         )
+        if layout.fmt == Format.json and not layout.first:
+            _worker.plain = json_plain.Plain(spotter)
 
 
 def _spotted(path: Path) -> tuple[Spotted, list[str]]:
@@ -108,10 +116,17 @@ def _one(path: Path) -> Spotted | Partly:
 
 
 def _rendered(path: Path) -> Rendered | GlossError | Partly:
+    assert _worker is not None and _worker.module is not None and _worker.options is not None
+    if _worker.plain is not None and path.suffix.lower() in PLAIN and path.is_file():
+        try:
+            text = json_plain.rendered(_worker.plain, path, _worker.options.every)
+        except OSError:
+            text = None  # read the usual way, which says what is wrong
+        if text is not None:
+            return Rendered(str(path), text)
     spotted, missing = _spotted(path)
     if isinstance(spotted, GlossError):
         return spotted
-    assert _worker is not None and _worker.module is not None and _worker.options is not None
     story, spots = spotted
     rendered = Rendered(story.path, _worker.module.one(Glossed(story, spots), _worker.options))
     return Partly(rendered, missing) if missing else rendered
@@ -127,7 +142,7 @@ def _book(path: Path) -> Book | GlossError | Partly:
 
         try:
             data, missing = glossed_file(
-                path, _worker.spotter, first=layout.first, every=layout.every
+                path, _worker.spotter, first=layout.first, every=layout.every, ruby=layout.ruby
             )
         except GlossError as err:
             return err
@@ -138,37 +153,109 @@ def _book(path: Path) -> Book | GlossError | Partly:
     spotted, missing = _spotted(path)
     if isinstance(spotted, GlossError):
         return spotted
-    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every)
+    data = new_book(Glossed(*spotted), first=layout.first, every=layout.every, ruby=layout.ruby)
     made = Book(str(path), data)
     return Partly(made, missing) if missing else made
+
+
+def annotated(
+    files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
+) -> Generator[Outcome, None, None]:
+    """`gloss annotate`'s work on `files`, in order, on `jobs` processes (default every core):
+    each story read, spotted and rendered in `layout.fmt` where it is read (only its text
+    comes back), made into an EPUB there (`epub`), or read and spotted for one page of all
+    the stories (`html`, whose contents come first)."""
+    if layout.fmt in BOOKS:
+        return book_files(files, spotter, layout, jobs)
+    if story_by_story(layout.fmt) is not None:
+        return render_files(files, spotter, layout, jobs)
+    return spot_files(files, spotter, layout.first, jobs)
 
 
 def book_files(
     files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
 ) -> Generator[Book | GlossError | Partly, None, None]:
     """Each file made into a glossed EPUB where it was read, in order."""
-    return ordered_map(_book, files, jobs, _prepare, (spotter, False, layout))
+    return ordered_map(_book, files, jobs, _prepare, (spotter, layout))
 
 
 def spot_files(
     files: Sequence[Path], spotter: Spotter, first: bool = False, jobs: int | None = None
 ) -> Generator[Spotted | Partly, None, None]:
     """Each file read and spotted (on `jobs` processes; default every core), in order."""
-    return ordered_map(_one, files, jobs, _prepare, (spotter, first))
+    return ordered_map(_one, files, jobs, _prepare, (spotter, Layout(Format.html, first=first)))
 
 
 def render_files(
-    files: Sequence[Path],
-    spotter: Spotter,
-    layout: Layout,
-    first: bool = False,
-    jobs: int | None = None,
+    files: Sequence[Path], spotter: Spotter, layout: Layout, jobs: int | None = None
 ) -> Generator[Rendered | GlossError | Partly, None, None]:
     """Each file read, spotted and rendered on its own in `layout.fmt` (a format that renders
-    story by story) where it was read, in order: only the text comes back."""
+    story by story) where it was read, in order: only the text comes back. A long plain-text
+    story in json goes out in stretches, spread over the processes too."""
     if story_by_story(layout.fmt) is None:
         raise ValueError(f"{layout.fmt} renders all stories at once")
-    return ordered_map(_rendered, files, jobs, _prepare, (spotter, first, layout))
+    items: list[Path | json_plain.Stretch] = []
+    for path in files:
+        parts = _stretched(path) if layout.fmt == Format.json and not layout.first else None
+        items.extend(parts or [path])
+    done = ordered_map(_work, items, jobs, _prepare, (spotter, layout))
+    try:
+        yield from _gathered(items, done, spotter, layout)
+    finally:
+        done.close()
+
+
+def _stretched(path: Path) -> list[json_plain.Stretch] | None:
+    """A plain-text story long enough to be cut, in stretches; else None."""
+    try:
+        if path.suffix.lower() not in PLAIN or path.stat().st_size <= json_plain.STRETCH:
+            return None
+        parts = json_plain.stretches(path, json_plain.STRETCH)
+    except OSError:
+        return None  # the reader says what is wrong
+    return parts if parts is not None and len(parts) > 1 else None
+
+
+def _work(item: Path | json_plain.Stretch) -> Rendered | GlossError | Partly | Found | None:
+    if isinstance(item, Path):
+        return _rendered(item)
+    assert _worker is not None and _worker.plain is not None, "_prepare runs first"
+    try:
+        return _worker.plain.spotted(item)
+    except OSError:
+        return None  # read again whole, which says what is wrong
+
+
+def _gathered(
+    items: list[Path | json_plain.Stretch],
+    done: Iterator[Rendered | GlossError | Partly | Found | None],
+    spotter: Spotter,
+    layout: Layout,
+) -> Iterator[Rendered | GlossError | Partly]:
+    """The outcomes of `items` in order, a story's stretches put together as one story."""
+    assembly: json_plain.Assembly | None = None  # None: a stretch could not be read
+    for n, (item, outcome) in enumerate(zip(items, done, strict=True)):
+        if isinstance(item, Path):
+            assert not isinstance(outcome, Found) and outcome is not None
+            yield outcome
+            continue
+        assert not isinstance(outcome, Rendered | GlossError | Partly)
+        if item.start == 0:
+            assembly = json_plain.Assembly(spotter.glossary.terms, layout.every)
+        if assembly is not None and outcome is not None:
+            assembly.add(outcome)
+        else:
+            assembly = None
+        following = items[n + 1] if n + 1 < len(items) else None
+        if isinstance(following, json_plain.Stretch) and following.start > 0:
+            continue  # more of this story to come
+        if assembly is not None and not assembly.empty:
+            text, assembly = assembly.story(item.path), None  # its rows let go before it is written
+            yield Rendered(item.path, text)
+            continue
+        if _worker is None:  # read the usual way, here, which says what is wrong
+            _prepare(spotter, layout)
+        yield _rendered(Path(item.path))
 
 
 def options_for(
@@ -201,7 +288,7 @@ def learning(glossary: Glossary) -> Callable[[str], str | None]:
     def best(word: str) -> str | None:
         nonlocal glosser
         if glosser is None:
-            from glossary.learned import Glosser
+            from glossary.learn.glosser import Glosser
 
             translated = [e for e in glossary.terms if e.translations]
             glosser = Glosser(glossary.model_copy(update={"terms": translated}))

@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from annotate import heap
 from annotate.commands import annotate as annotate_cmd
 from annotate.commands import check, dedupe, export, extract, imports, learn, lookup, schema
 from glossary import __version__
@@ -42,12 +43,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Extract, look up and gloss the conlang in fan fiction."""
+    # Every command loads or builds large structures it keeps to the end (a glossary, an
+    # index, a lexicon): the collector is settled for the whole command, and set back after.
+    ctx.with_resource(heap.settled())
 
 
 app.command("extract")(extract.extract)

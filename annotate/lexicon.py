@@ -8,9 +8,8 @@ terms and to offer a translation a story does not give, always marked as the lex
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,26 +18,19 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from glossary import store
 from glossary.errors import GlossError
 from glossary.models import Entry, Glossary, Grammar, Kind, Source
-from glossary.normalize import fold
+from glossary.spelling import fold, solid
+from glossary.store import reading
 
 PACKAGE = "annotate.lexicons"
 AUTO = "auto"
 NONE = "none"
 
-_RUNS = re.compile(r"(.)\1+")
 
-
-@lru_cache(maxsize=1 << 16)  # extraction asks about the same words in every story
 def normalise(text: str) -> str:
-    """The lookup key of a spelling: case and accents folded, apostrophes, hyphens, spaces and
-    other punctuation dropped, and a run of one letter collapsed (`Wanheddaa` is `wanheda`).
-
-    Built on `glossary.normalize.fold`, so it agrees with the glossary's own spelling keys.
-    """
-    return _RUNS.sub(r"\1", fold(text).replace(" ", ""))
+    """The lookup key of a spelling in a lexicon: `glossary.spelling.solid`."""
+    return solid(text)
 
 
 @dataclass(frozen=True, eq=False)  # identity: hashable, cheap to compare
@@ -132,7 +124,7 @@ def bundled(name: str) -> Lexicon:
     """A bundled lexicon by name, read once per process: the validated copy in gloss's
     cache (`glossary.cache`, keyed by the file's bytes) when there is one, else with the
     C-backed safe loader, and a copy kept for the next process."""
-    from glossary import cache as copies
+    from glossary.store import cache as copies
 
     if name not in available():
         raise GlossError(f"unknown lexicon {name!r}; choose {_choices()}")
@@ -171,7 +163,7 @@ def load_lexicon(choice: str, language: str | None) -> Lexicon | None:
     if not _looks_like_path(choice):
         raise GlossError(f"unknown lexicon {choice!r}; choose {_choices()}")
     path = Path(choice).expanduser()
-    return Lexicon(name=path.stem, glossary=store.read(path))
+    return Lexicon(name=path.stem, glossary=reading.read(path))
 
 
 def _by_language(language: str | None) -> Lexicon | None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Part(StrEnum):
@@ -36,21 +36,18 @@ class Part(StrEnum):
 NOTE_PARTS = frozenset({Part.notes, Part.end_notes, Part.footnotes})
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Hover:
+class Hover(NamedTuple):
     start: int
     end: int
     title: str  # the hover text (`<span title=...>`): often a translation
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     start: int
     end: int
     part: Part
@@ -128,20 +125,6 @@ def _start(span: Span | Hover | Section) -> int:
     return span.start
 
 
-_NEW_SPAN = Span.__new__
-_SET_START = Span.__dict__["start"].__set__
-_SET_END = Span.__dict__["end"].__set__
-
-
-def _span(start: int, end: int) -> Span:
-    """`Span(start, end)` at half the cost: the frozen dataclass's `__init__` goes through
-    `object.__setattr__`, and a story makes a span for every paragraph."""
-    span: Span = _NEW_SPAN(Span)
-    _SET_START(span, start)
-    _SET_END(span, end)
-    return span
-
-
 class StoryBuilder:
     """Appends text piece by piece, recording sections, italics, hovers and source lines."""
 
@@ -170,17 +153,13 @@ class StoryBuilder:
         start = self._length
         if self.paragraph_start is None:
             self.paragraph_start = start
-        if line != self._line:  # an anchor only where counting newlines would go wrong
-            self.anchors.append((start, line))
-        self._line = line + text.count("\n")
-        self._chunks.append(text)
-        self._length += len(text)
+        self._append(text, line)
         if italic:
             # Adjacent italic pieces (`<em>a</em><em>b</em>`, nested tags) become one span.
             if self.italics and self.italics[-1].end == start:
-                self.italics[-1] = _span(self.italics[-1].start, self._length)
+                self.italics[-1] = Span(self.italics[-1].start, self._length)
             else:
-                self.italics.append(_span(start, self._length))
+                self.italics.append(Span(start, self._length))
         if hover:
             last = self.hovers[-1] if self.hovers else None
             if last is not None and last.end == start and last.title == hover:
@@ -189,49 +168,24 @@ class StoryBuilder:
                 self.hovers.append(Hover(start, self._length, hover))
 
     def add_paragraph(self, text: str, line: int) -> None:
-        """`add(text, line)` then `end_paragraph()`, for a whole plain paragraph: no italics,
-        no hover (most of a plain-text story: this is its hot loop)."""
-        if not text:
-            self.end_paragraph()
-            return
-        if self.paragraph_start is not None:
+        """`add(text, line)` then `end_paragraph()`: a whole paragraph of plain text."""
+        if self.paragraph_start is not None or not text:
             self.add(text, line)
             self.end_paragraph()
             return
         start = self._length
-        if line != self._line:
-            self.anchors.append((start, line))
-        chunks = self._chunks
-        chunks.append(text)
-        chunks.append("\n\n")
-        end = start + len(text)
-        self.paragraphs.append(_span(start, end))
-        self._length = end + 2
-        self._line = line + text.count("\n") + 2
+        self._append(text, line)
+        self.paragraphs.append(Span(start, self._length))
+        self._append("\n\n", self._line)
 
-    def add_paragraphs(self, paragraphs: Iterable[tuple[str, int]]) -> None:
-        """`add_paragraph(text, line)` for each, in one tight loop: a plain-text story is
-        hundreds of thousands of them."""
-        rest = iter(paragraphs)
-        if self.paragraph_start is not None:  # the first ends the open paragraph
-            first = next(rest, None)
-            if first is None:
-                return
-            self.add_paragraph(*first)
-        chunks, spans, anchors = self._chunks, self.paragraphs, self.anchors
-        start, expected = self._length, self._line
-        for text, line in rest:
-            if not text:
-                continue
-            if line != expected:
-                anchors.append((start, line))
-            end = start + len(text)
-            chunks.append(text)
-            chunks.append("\n\n")
-            spans.append(_span(start, end))
-            start = end + 2
-            expected = line + text.count("\n") + 2
-        self._length, self._line = start, expected
+    def _append(self, text: str, line: int) -> None:
+        """The text, and where it comes from: an anchor only where counting newlines from
+        the one before would give the wrong line."""
+        if line != self._line:
+            self.anchors.append((self._length, line))
+        self._line = line + text.count("\n")
+        self._chunks.append(text)
+        self._length += len(text)
 
     def set_file(self, name: str) -> None:
         """Text from here on comes from file `name` (an EPUB member); lines restart."""
@@ -244,10 +198,8 @@ class StoryBuilder:
     def end_paragraph(self) -> None:
         """Close the paragraph; the next text starts a new one after a blank line."""
         if self.paragraph_start is not None and self._length > self.paragraph_start:
-            self.paragraphs.append(_span(self.paragraph_start, self._length))
-            self._chunks.append("\n\n")
-            self._length += 2
-            self._line += 2
+            self.paragraphs.append(Span(self.paragraph_start, self._length))
+            self._append("\n\n", self._line)
         self.paragraph_start = None
 
     def begin(self, part: Part, chapter: int | None = None, label: str | None = None) -> None:
@@ -267,15 +219,19 @@ class StoryBuilder:
 
     def build(self) -> Story:
         self.end_section()
-        text = "".join(self._chunks)
-        if text.endswith("\n\n"):
-            text = text[:-2]
+        chunks = self._chunks
+        if chunks and chunks[-1] == "\n\n":  # no blank line after the end: dropped unjoined
+            chunks.pop()
+            text = "".join(chunks)
+        else:
+            text = "".join(chunks)
+            text = text[:-2] if text.endswith("\n\n") else text
         return Story(
             path=self.path,
             text=text,
             sections=self.sections,
             paragraphs=self.paragraphs,
-            italics=[_span(s, e) for s, e in _trimmed(text, self.italics)],
+            italics=[Span(s, e) for s, e in _trimmed(text, self.italics)],
             hovers=[Hover(s, e, h.title) for h in self.hovers for s, e in _trimmed(text, [h])],
             anchors=self.anchors,
             files=self.files,

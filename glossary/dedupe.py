@@ -20,12 +20,12 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
 from glossary.errors import GlossError
-from glossary.lookup import Index, conlang_cutoff
-from glossary.lookup_keys import conlang_key, english_keys
+from glossary.lookup.index import Index, conlang_cutoff
+from glossary.lookup.keys import conlang_key, english_keys
 from glossary.merge import flow
 from glossary.models import Entry, Glossary
-from glossary.normalize import fold, squash
-from glossary.store import Document
+from glossary.spelling import compact, fold
+from glossary.store.document import Document
 
 FUZZY_MIN = 85  # spelled alike: one or two letters apart in a word of six or more
 SENSE_MIN = 90  # token_set_ratio at which two translations are one sense
@@ -66,17 +66,11 @@ def _order(glossary: Glossary, i: int, j: int) -> tuple[int, int]:
     return (i, j) if rank(i) <= rank(j) else (j, i)
 
 
-def spelling_key(text: str) -> str:
-    """One spelling however it is cased, accented, shouted or spaced. Not lookup's swaps:
-    `you` (I swear) and `yu` (you) are two words of the glossary, not one."""
-    return squash(text).replace(" ", "")
-
-
 def _reason(a: Entry, b: Entry, score: int) -> str | None:
     """Why two entries alike in spelling are probably one term; None when they are not."""
-    a_keys = {spelling_key(s) for s in a.spellings()}
-    b_keys = {spelling_key(s) for s in b.spellings()}
-    if spelling_key(a.term) == spelling_key(b.term):
+    a_keys = {compact(s) for s in a.spellings()}
+    b_keys = {compact(s) for s in b.spellings()}
+    if compact(a.term) == compact(b.term):
         if a.translations and b.translations and not share_sense(a, b):
             return "same spelling, different translations"  # homographs: a person decides
         return "same spelling"

@@ -23,9 +23,9 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from glossary.findings import Finding
 from glossary.models import Kind
-from glossary.normalize import fold, squash
-from glossary.spellings import TYPO_MIN_LENGTH, Spellings
-from glossary.store import Document
+from glossary.spelling import fold, squash
+from glossary.store.document import Document
+from glossary.typos import TYPO_MIN_LENGTH, Spellings
 
 MAX_SOURCES = 3  # evidence kept per entry; more findings only raise `seen`
 # Translations proposed per entry, at most: a corpus of thousands of stories words one line

@@ -75,6 +75,14 @@ def annotate(
             help="With --format ao3: only the Translations block, for the chapter's end notes.",
         ),
     ] = False,
+    ruby: Annotated[
+        bool,
+        typer.Option(
+            "--ruby",
+            help="With --format epub: a short gloss above its words (<ruby>), a long one still"
+            " a footnote (default: all footnotes).",
+        ),
+    ] = False,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -104,23 +112,26 @@ def annotate(
     Example: gloss annotate chapter.md --format ao3 -o chapter.html
 
     Example: gloss annotate book.epub --format epub -o book.glossed.epub
+
+    Example: gloss annotate stories/ --format epub --ruby -o books/
     """
     from annotate import heap
-    from annotate.batch import Layout, book_files, options_for, render_files, spot_files
+    from annotate.batch import Layout, annotated, options_for
     from annotate.commands.glossing import Glossing, is_folder, write_all
     from annotate.commands.output import refuse_inputs
     from annotate.readers import find_stories
-    from annotate.render.formats import story_by_story
     from annotate.spotting import Spotter
-    from glossary import files, store
+    from glossary.store import files, reading
 
     with heap.settled(), reported():  # a big glossary makes many objects, all long-lived
-        known = store.read(glossary)
+        known = reading.read(glossary)
         spotter = Spotter(known)
     if first and every:
         raise typer.BadParameter("--first and --every ask for opposite things: choose one")
     if notes_only and fmt != Format.ao3:
         raise typer.BadParameter("--notes-only goes with --format ao3")
+    if ruby and fmt != Format.epub:
+        raise typer.BadParameter("--ruby goes with --format epub")
     to_terminal = output is None and sys.stdout.isatty()
     options = options_for(
         spotter,
@@ -138,19 +149,16 @@ def annotate(
         refuse_inputs(Path(output), run.stories, glossary)
     # Each story rendered where it is read, only its text sent back, written as it comes:
     # one story in memory at a time. Only one html page (contents first) holds them all.
-    outcomes = (
-        book_files(run.stories, spotter, Layout(fmt, every=every, first=first), jobs)
-        if fmt in BOOKS
-        else render_files(
-            run.stories,
-            spotter,
-            Layout(fmt, options.color, width=options.width, every=every, notes_only=notes_only),
-            first,
-            jobs,
-        )
-        if story_by_story(fmt) is not None
-        else spot_files(run.stories, spotter, first, jobs)
+    layout = Layout(
+        fmt,
+        options.color,
+        options.width,
+        every=every,
+        notes_only=notes_only,
+        first=first,
+        ruby=ruby,
     )
+    outcomes = annotated(run.stories, spotter, layout, jobs)
     try:
         # closing(): a reader that leaves stops the workers too
         with until_reader_leaves(), heap.settled(), closing(outcomes), reported():
@@ -201,8 +209,12 @@ def _print(pieces: Iterable[str], color: bool) -> None:
             # color=: click would strip the styles whenever stdout is not a terminal
             typer.echo(piece, nl=False, color=color)
         else:
-            stream.write(piece)
+            for at in range(0, len(piece), _SLICE):  # no encoded copy of a long story whole
+                stream.write(piece[at : at + _SLICE])
             stream.flush()  # as echo: each story out as soon as it is done
+
+
+_SLICE = 1 << 20  # characters written at a time
 
 
 def _colour(chosen: bool | None, to_terminal: bool) -> bool:

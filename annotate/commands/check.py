@@ -14,7 +14,7 @@ def check(glossary: GlossaryOption = DEFAULT_GLOSSARY) -> None:
 
     Example: gloss check -g glossary.yaml
     """
-    from glossary.checks import check_file
+    from glossary.store.checks import check_file
 
     problems = check_file(glossary)
     warn(str(p) for p in problems)

@@ -68,7 +68,7 @@ def language_respellings(glossary: Glossary) -> dict[str, str] | None:
     """The respellings (`crew: kru`) of the bundled lexicon of the glossary's language, for a
     glossary that states none of its own; None when it does or there is no such lexicon.
     Raises GlossError when that lexicon is broken."""
-    from glossary.lookup import own_respellings
+    from glossary.lookup.index import own_respellings
 
     if own_respellings(glossary) is not None:
         return None  # the glossary's own win: the lexicon is not even read

@@ -74,14 +74,15 @@ def dedupe(
 
     Example: gloss dedupe -g glossary.yaml, then gloss dedupe --apply 1,3 -g glossary.yaml
     """
-    from glossary import store
     from glossary.dedupe import apply as merge_pairs
     from glossary.dedupe import candidates
+    from glossary.store import document as store
+    from glossary.store import reading
 
     with reported():
         glossary_needed(glossary)
         doc = store.load(glossary) if apply is not None else None
-        model = doc.glossary if doc is not None else store.read(glossary)
+        model = doc.glossary if doc is not None else reading.read(glossary)
         pairs = candidates(model, language_respellings(model))
         if doc is not None and pairs:
             done = merge_pairs(doc, [pairs[i] for i in _chosen(apply or "", len(pairs))])

@@ -40,8 +40,8 @@ def export(
     Example: gloss export --format apkg -o trigedasleng.apkg
     """
     from annotate.commands.output import refuse_inputs
-    from glossary.files import atomic_write
-    from glossary.store import read
+    from glossary.store.files import atomic_write
+    from glossary.store.reading import read
 
     if fmt == "apkg":
         _deck(glossary, output)
@@ -49,7 +49,7 @@ def export(
     if output is not None:
         refuse_inputs(output, glossary=glossary)
     with reported():
-        from glossary.exporters import export as render
+        from glossary.exchange.exporters import export as render
 
         text = render(read(glossary), fmt)
         if output is not None:
@@ -63,9 +63,9 @@ def _deck(glossary: Path, output: Path | None) -> None:
     import time
 
     from annotate.commands.output import refuse_inputs
-    from glossary.anki_deck import to_apkg
-    from glossary.files import atomic_write
-    from glossary.store import read
+    from glossary.exchange.anki_deck import to_apkg
+    from glossary.store.files import atomic_write
+    from glossary.store.reading import read
 
     if output is None:
         raise typer.BadParameter(

@@ -76,12 +76,11 @@ def extract(
 
     Example: gloss extract stories/ -g glossary.yaml --dry-run
     """
-    from annotate import heap
     from annotate.commands.progress import progress_bar
     from annotate.extract.run import extract_paths
-    from annotate.pool import cores
-    from glossary import merge, store
-    from glossary.learned import merge_learned
+    from glossary import merge
+    from glossary.learn.glosser import merge_learned
+    from glossary.store import document as store
 
     asked = paths or [Path("stories")]
     stories, failed = _stories(asked)
@@ -89,7 +88,7 @@ def extract(
         _nothing_to_read(asked, glossary)
     saving = written = False
     try:
-        with reported(), _turn(glossary, wait, dry_run), heap.settled():
+        with reported(), _turn(glossary, wait, dry_run):
             doc = store.load_or_new(glossary, language)
             known_language = doc.glossary.language or language
             # Each story's findings are merged as they come: memory stays flat on any corpus.
@@ -105,14 +104,11 @@ def extract(
             )
             if result.lexicon and not doc.glossary.language and "language" not in doc.data:
                 doc.data.insert(0, "language", result.lexicon.language)
-            heap.settle()  # what is alive now lives to the end: frozen too
             report = merger.finish()
-            # learning and writing split their work in two, a half on another core (-j > 1)
-            processes = jobs or cores()
-            report.changes += merge_learned(doc, processes).changes  # words phrases teach
+            report.changes += merge_learned(doc).changes  # words phrases teach
             saving = True
             if result.stories and not dry_run:  # nothing read: nothing to write
-                written = store.save(doc, processes)
+                written = store.save(doc)
     except KeyboardInterrupt:
         state = "is as it was or fully updated" if saving else "is as it was"
         typer.echo(f"\ninterrupted: {glossary} {state}", err=True)
@@ -148,7 +144,7 @@ def _turn(glossary: Path, wait: float, dry_run: bool) -> Iterator[None]:
     """The whole read-merge-write under the glossary's lock: two runs take turns, and neither
     undoes the other's work. A dry run writes nothing, and a file is only ever replaced
     whole, so it reads without one."""
-    from glossary import files
+    from glossary.store import files
 
     with ExitStack() as stack:
         if not dry_run:

@@ -14,8 +14,8 @@ from annotate.commands.progress import progress_bar
 from annotate.readers import Skipped
 from annotate.render.formats import Format, render, renderer, story_by_story
 from annotate.render.model import Glossed, Options, Rendered
-from glossary import files
 from glossary.errors import GlossError
+from glossary.store import files
 
 
 class Glossing:
@@ -50,6 +50,9 @@ class Glossing:
             else:
                 self.count += 1
                 yield outcome if isinstance(outcome, Rendered | Book) else Glossed(*outcome)
+        # Asked once more, the workers end as after any run; left unasked, they would be
+        # stopped, and Python's exit could trip over a pool still closing (a traceback).
+        next(outcomes, None)
 
     def texts(self, outcomes: Iterator[Outcome]) -> Iterator[Rendered]:
         """Each story on its own: rendered by the workers, or here (html)."""
@@ -136,4 +139,8 @@ def is_folder(output: str) -> bool:
 
 def write_all(pieces: Iterable[str], target: files.Replacement) -> None:
     for piece in pieces:
-        target.write(piece.encode("utf-8"))
+        for at in range(0, len(piece), _SLICE):  # no encoded copy of a long story whole
+            target.write(piece[at : at + _SLICE].encode("utf-8"))
+
+
+_SLICE = 1 << 20  # characters encoded at a time

@@ -41,8 +41,8 @@ def import_(
 
     Example: gloss import dictionary.json --canon canon -g glossary.yaml
     """
-    from glossary import store
-    from glossary.imports import merge_imported, read_source
+    from glossary.exchange.importing import merge_imported, read_source
+    from glossary.store import document as store
 
     with reported():
         imported = read_source(source, None if fmt == "auto" else fmt, canon)

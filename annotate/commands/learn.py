@@ -17,9 +17,9 @@ from annotate.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from glossary.importers import Imported
-    from glossary.learn import Learned
-    from glossary.learned import Lesson
+    from glossary.exchange.formats import Imported
+    from glossary.learn.glosser import Lesson
+    from glossary.learn.words import Learned
 
 PairsOption = Annotated[
     list[Path] | None,
@@ -58,10 +58,10 @@ def learn(
 
     Example: gloss learn -g glossary.yaml --pairs translations.json --new
     """
-    from glossary.imports import read_source
-    from glossary.learned import lesson
+    from glossary.exchange.importing import read_source
+    from glossary.learn.glosser import lesson
     from glossary.models import Glossary
-    from glossary.store import read
+    from glossary.store.reading import read
 
     files: list[tuple[str, Imported]] = []
     with reported():

@@ -18,9 +18,9 @@ from annotate.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from glossary.indexed import Indexed
-    from glossary.learn import Learned
-    from glossary.lookup import Hit
+    from glossary.learn.words import Learned
+    from glossary.lookup.index import Hit
+    from glossary.lookup.indexed import Indexed
 
 QueryArgument = Annotated[
     list[str],
@@ -111,7 +111,7 @@ def _taught(
     ]
     if not any(asks):
         return [[] for _ in queries]
-    from glossary.learned import Glosser
+    from glossary.learn.glosser import Glosser
 
     glosser = Glosser(ready.glossary)
     return [glosser.lookup(q)[:limit] if ask else [] for q, ask in zip(queries, asks, strict=True)]
@@ -145,7 +145,7 @@ def _text(
     taught: Sequence[Sequence[Learned]],
     titled: bool,
 ) -> Iterator[str]:
-    from glossary.lookup import Hit
+    from glossary.lookup.index import Hit
 
     indent = "  " if titled else ""
     for query, hits, learned in zip(queries, results, taught, strict=True):
@@ -170,8 +170,8 @@ def lookup(
 
     Example: gloss lookup wanheddaa -g glossary.yaml
     """
-    from glossary.indexed import indexed
-    from glossary.lookup import Hit
+    from glossary.lookup.index import Hit
+    from glossary.lookup.indexed import indexed
 
     several = query != [query[0]] or query == ["-"]
     queries = [q.strip() for q in sys.stdin if q.strip()] if query == ["-"] else query

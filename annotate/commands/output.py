@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from glossary.files import same_file
+from glossary.store.files import same_file
 
 
 def refuse_inputs(output: Path, stories: Iterable[Path] = (), glossary: Path | None = None) -> None:

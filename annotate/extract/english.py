@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from annotate.extract import frequencies
 from annotate.extract.frequencies import Frequencies
-from glossary.cache import location
+from glossary.store.cache import location
 
 RARE = 2.0  # Zipf below this: English almost never writes the word (heda 1.9, skaikru 1.4)
 COMMON = 3.0  # Zipf at or above this: an ordinary English word
@@ -61,10 +61,17 @@ def load() -> None:
     _frequencies()
 
 
+# What fan fiction writes around its stories, English to its readers whatever a general
+# frequency list says: `Vesh's POV`, `A/N`, `OOC`.
+FANDOM_WORDS = frozenset(["pov", "ooc", "otp", "fic", "ficlet", "oc", "au", "wip", "a/n", "an"])
+
+
 @lru_cache(maxsize=1 << 17)  # every story asks about the same words; bounded for huge corpora
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when English never uses it)."""
-    return _frequencies().zipf.get(word.casefold().replace("\u2019", "'"), 0.0)
+    folded = word.casefold().replace("\u2019", "'")
+    found = _frequencies().zipf.get(folded, 0.0)
+    return max(found, COMMON + 1) if folded in FANDOM_WORDS else found
 
 
 @lru_cache(maxsize=1 << 17)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from glossary.cache import put
+from glossary.store.cache import put
 
 FORMAT = 1  # bump when what a copy holds changes
 TOP = 100  # the most frequent words: `stopwords`

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from annotate.extract import names, notes, versions
+from annotate.extract import lines, names, notes, versions
 from annotate.extract.choice import choose
 from annotate.extract.english import COMMON, VERY_COMMON, Vocabulary, stopwords, zipf
 from annotate.extract.remembered import remembered
@@ -297,10 +297,10 @@ class _Scan:
             near = self.near(entry.start, entry.end, entry.line_end, False)
             if english(entry.translation, near, max_words=16):
                 blocks.setdefault(entry.block, []).append((entry, tokens))
-        for lines in blocks.values():
-            foreign = [self._term_like(entry, tokens) for entry, tokens in lines]
-            whole = sum(foreign) > 1 and 2 * sum(foreign) >= len(lines)
-            for (entry, tokens), looks in zip(lines, foreign, strict=True):
+        for block in blocks.values():
+            foreign = [self._term_like(entry, tokens) for entry, tokens in block]
+            whole = sum(foreign) > 1 and 2 * sum(foreign) >= len(block)
+            for (entry, tokens), looks in zip(block, foreign, strict=True):
                 if not (looks or (whole and any(_uncommon(t.bare) for t in tokens))):
                     continue
                 start, end = strip_span(self.text, entry.start, entry.end)
@@ -472,11 +472,22 @@ class _Scan:
         if end <= start or end - start > QUOTE_CHARS or not self.free(start, end):
             return
         tokens = words(self.text, start, end)
-        if len(tokens) < 2 or not (
-            is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)
-        ):
+        if len(tokens) < 2:
             return
-        glosses = self.gloss(start, end, paragraph.end, quoted=True)
+        glosses: list[Gloss] | None = None
+        if not (is_conlang_run(tokens, self.vocab, self.known) or self._mostly_un_english(tokens)):
+            # less will do when the next line renders it (`(We ride at dawn)`)
+            if not is_conlang_run(tokens, self.vocab, self.known, evidence=True):
+                return
+            glosses = [g for g in self.gloss(start, end, paragraph.end, True) if g.start > end]
+            if not glosses or glosses[0].method != "parentheses":
+                return
+        if all(t.text[:1].isupper() for t in tokens) and any(
+            zipf(t.bare) >= COMMON for t in tokens
+        ):
+            return  # a heading or a place: `Tavi's POV`, `Orruk, North Province`
+        if glosses is None:
+            glosses = self.gloss(start, end, paragraph.end, quoted=True)
         self.add(Candidate(start, end, "phrase", "line", 0.7, glosses))
 
     def _quoted_paragraph(self, paragraph: Span) -> bool:
@@ -671,10 +682,43 @@ class _Scan:
                 and english(told, near, max_words=versions.MAX_LINE_WORDS)
             )
 
+        phrases: dict[int, list[Candidate]] = {}
+        for candidate in self.found:
+            if candidate.kind == "phrase":
+                at = bisect.bisect_right(starts, candidate.start) - 1
+                phrases.setdefault(at, []).append(candidate)
+
+        def lined(i: int) -> bool:  # a line in the language, glossed already or not
+            return any(c.signal == "line" for c in phrases.get(i, []))
+
+        paired = versions.stanzas(_stanzas(self.text, paragraphs), lined, rendered)
+        rendering = {j: i for i, j in paired.items()}
+        for i, j in paired.items():
+            start, end = strip_span(self.text, paragraphs[j].start, paragraphs[j].end, _LINE_MARKS)
+            gloss = Gloss(self.text[start:end], start, end, "verse", 0.8)
+            ours = phrases.get(i)
+            if ours is None:  # a line of the stanza not judged foreign on its own
+                if rendered(i):
+                    continue
+                begin, stop = strip_span(
+                    self.text, paragraphs[i].start, paragraphs[i].end, _LINE_MARKS
+                )
+                ours = [Candidate(begin, stop, "phrase", "line", 0.7)]
+                self.add(ours[0])
+            for candidate in ours:
+                told = candidate.gloss
+                if told is not None:
+                    told_at = bisect.bisect_right(starts, told.start) - 1
+                    if rendering.get(told_at, i) == i:
+                        continue  # glossed, and not by another line of the English stanza
+                candidate.options.clear()
+                candidate.gloss = None
+                self._offer(candidate, gloss)
         for i, j in versions.verses(len(paragraphs), sung, rendered).items():
             start, end = strip_span(self.text, paragraphs[j].start, paragraphs[j].end, _LINE_MARKS)
             for candidate in waiting[i]:
-                self._offer(candidate, Gloss(self.text[start:end], start, end, "verse", 0.8))
+                if not candidate.options:
+                    self._offer(candidate, Gloss(self.text[start:end], start, end, "verse", 0.8))
         texts = [self.text[p.start : p.end] for p in paragraphs]
         offset = versions.scene_offset(texts, lambda i: i in waiting)
         if offset is None:
@@ -683,12 +727,12 @@ class _Scan:
             j = i + offset
             if j >= len(paragraphs):
                 continue
-            ours = list(quotations(self.text, paragraphs[i].start, paragraphs[i].end))
+            said = list(quotations(self.text, paragraphs[i].start, paragraphs[i].end))
             theirs = list(quotations(self.text, paragraphs[j].start, paragraphs[j].end))
-            if len(ours) != len(theirs):
+            if len(said) != len(theirs):
                 continue
             for candidate in candidates:
-                k = next((k for k, (s, e) in enumerate(ours) if s <= candidate.start < e), None)
+                k = next((k for k, (s, e) in enumerate(said) if s <= candidate.start < e), None)
                 if k is not None:
                     start, end = strip_span(self.text, *theirs[k])
                     gloss = Gloss(self.text[start:end], start, end, "version", 0.8)
@@ -797,6 +841,18 @@ def _offsets(tokens: list[Token]) -> tuple[list[Token], list[int]]:
     return tokens, [t.start for t in tokens]
 
 
+def _stanzas(text: str, paragraphs: list[Span]) -> list[range]:
+    """Runs of paragraphs with no blank line between them: the stanzas of a song whose lines
+    are read one by one."""
+    found: list[range] = []
+    first = 0
+    for i in range(1, len(paragraphs) + 1):
+        if i == len(paragraphs) or text.count("\n", paragraphs[i - 1].end, paragraphs[i].start) > 1:
+            found.append(range(first, i))
+            first = i
+    return found
+
+
 def _kind(tokens: list[Token]) -> Kind:
     return "phrase" if len(tokens) > 1 else "word"
 
@@ -828,6 +884,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 def extract_story(story: Story, known: Known, lexicon: Lexicon | None = None) -> list[Finding]:
     """Every conlang finding of one story, in text order."""
+    story = lines.read_apart(story)
     scan = _Scan(story, known, lexicon)
     findings: list[Finding] = []
     glossed: set[str] = set()

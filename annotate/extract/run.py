@@ -18,8 +18,8 @@ from annotate.pool import ordered_map
 from annotate.readers import Skipped, find_stories, read_story
 from annotate.readers.partly import PartlyRead
 from glossary.errors import GlossError
-from glossary.files import size_of
 from glossary.findings import Finding
+from glossary.store.files import size_of
 
 MIN_EVIDENCE = 3  # distinct lexicon words a corpus must show before the lexicon speaks for it
 HOLD_STORIES = 256  # stories held back while a guessed lexicon is unconfirmed, at most

@@ -347,10 +347,18 @@ def _next_line(near: Near) -> Gloss | None:
     interpreted = _INTERPRETED.search(said) is not None or speaker(said) in near.interpreters
     if not body or body.isupper() or (group == "q" and not interpreted):
         return None  # a heading; another speaker's answer, unless the story says it translates
+    bracketed = _WHOLE_BRACKET.fullmatch(body)
+    if bracketed:  # `(We ride at dawn)` on a line of its own: marked as a translation
+        body = _clean(bracketed.group(1))
     if not english(body, near, max_words=max(6, 2 * near.words + 3)):
         return None
     method, prior = ("interpreter", 0.8) if interpreted else ("next line", 0.6)
+    if bracketed:
+        method, prior = "parentheses", 0.85
     return Gloss(body, m.start(group), m.end(group), method, prior)
+
+
+_WHOLE_BRACKET = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 
 
 def speaker(said: str) -> str | None:

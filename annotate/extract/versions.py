@@ -39,6 +39,23 @@ def verses(
     return pairs
 
 
+def stanzas(
+    blocks: Sequence[range], foreign: Callable[[int], bool], english: Callable[[int], bool]
+) -> dict[int, int]:
+    """Each line of a stanza (`blocks`: lines with no blank line between them) half or more
+    of whose lines are foreign, paired with the line at the same place in the next stanza or
+    the one after, of as many lines, English all but one."""
+    pairs: dict[int, int] = {}
+    for b, block in enumerate(blocks):
+        if len(block) < 2 or 2 * sum(1 for i in block if foreign(i)) < len(block):
+            continue
+        for later in blocks[b + 1 : b + 3]:
+            if len(later) == len(block) and sum(1 for j in later if english(j)) >= len(later) - 1:
+                pairs.update(zip(block, later, strict=True))
+                break
+    return pairs
+
+
 def skeleton(text: str) -> str:
     """A paragraph's narration: what it says outside quotations, folded."""
     return " ".join(QUOTE.sub(" ", text).casefold().split())

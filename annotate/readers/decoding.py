@@ -6,7 +6,7 @@ import codecs
 import re
 
 from glossary.errors import GlossError
-from glossary.files import read_bytes
+from glossary.store.files import read_bytes
 
 __all__ = ["decode_markup", "decode_text", "read_bytes"]
 

@@ -86,7 +86,8 @@ class Flow:
         joined = "|".join([text for _, text in blocks])
         if blocks and _printable(joined) and "  " not in joined:
             self.paragraph()
-            self.builder.add_paragraphs((text.strip(), line) for line, text in blocks)
+            for line, text in blocks:
+                self.builder.add_paragraph(text.strip(), line)
             return
         for line, text in blocks:
             self.block(text, line)

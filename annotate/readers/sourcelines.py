@@ -11,8 +11,9 @@ order.
 
 It runs for every text node of every story, so the work is done in bulk: one regex pass cuts
 the source into runs and what lies between (their newlines counted at once), one decodes the
-entities of all runs; when every node is simply the next run, as in all but odd pages, each
-node's line is a lookup.
+entities of all runs; when every node with text is simply the next run with text, as in all but
+odd pages, each node's line is a lookup (`_aligned`), else nodes look for their runs one by one
+(`_matched`, the reference).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import html
 import re
 from collections.abc import Sequence
 from itertools import accumulate, chain, repeat
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -48,13 +50,31 @@ _JOIN = "<\0"  # between runs while decoding them at once: ends any reference, i
 _SLACK = 48  # runs to look ahead for a node's text
 
 
-def text_nodes(
-    root: LexborNode, source: str, first_line: int = 1, *, walk: bool = False
-) -> dict[int, tuple[int, str]]:
+def text_nodes(root: LexborNode, source: str, first_line: int = 1) -> dict[int, tuple[int, str]]:
     """The source line and the text of every text node under `root` that holds more than
     ASCII whitespace, keyed by `mem_id` (the text too, so that readers need not ask lexbor
-    for it again). `walk`: always match node by node, the reference the quick paths keep to.
-    """
+    for it again)."""
+    page = _page(root, source, first_line)
+    runs = _aligned_runs(page.wanted, page.plains)
+    if runs is None:  # the parser moved or dropped text: each node looks for its run
+        found = _matched(page.texts, page.wanted, page.raws, page.plains, page.lines)
+    else:
+        found = _aligned(page.texts, page.wanted, page.raws, page.lines, runs)
+    return _keyed(page.nodes, found)
+
+
+class _Page(NamedTuple):
+    """A page's text nodes and its source's text runs, side by side."""
+
+    nodes: list[tuple[int, str]]  # (mem_id, text) of each text node, in document order
+    texts: list[str]
+    wanted: list[str]  # each node's text stripped
+    raws: list[str]  # each run as the source has it
+    plains: list[str]  # each run decoded and stripped
+    lines: list[int]  # lines[2j + 1]: the line where run j starts, lines[2j + 2] where it ends
+
+
+def _page(root: LexborNode, source: str, first_line: int) -> _Page:
     # (what comes before a run, the run): together they are the whole source
     pieces: list[tuple[str, str]] = _RUNS.findall(source)
     raws = [run for _, run in pieces if run]
@@ -64,26 +84,13 @@ def text_nodes(
         if (text := node.text_content)
     ]
     texts = [text for _, text in nodes]
-    wanted = [text.strip() for text in texts]
-    # lines[2j + 1]: the line where run j starts, lines[2j + 2] where it ends
     newlines = map(str.count, chain.from_iterable(pieces), repeat("\n"))
     lines = list(accumulate(newlines, initial=first_line))
     if "\0" in source:  # runs cannot be joined (no story holds one): decoded one by one
         plains = [html.unescape(raw).strip() for raw in raws]
-    else:
-        decoded = _decode(_JOIN.join(raws))
-        with_text = [text for text, plain in zip(texts, wanted, strict=True) if plain]
-        # each node is the next run (as many as runs: then no text holds a NUL of the joins)
-        if len(with_text) == len(raws) and decoded == _JOIN.join(with_text) and not walk:
-            return _keyed(nodes, _aligned(texts, wanted, raws, lines, range(len(raws))))
-        if len(with_text) < len(texts) == len(raws) and decoded == _JOIN.join(texts):
-            plains = wanted  # each node is a run, some of only `&nbsp;`: no need to split
-        else:
-            plains = [plain.strip() for plain in decoded.split(_JOIN)] if raws else []
-    runs = None if walk else _aligned_runs(wanted, plains)
-    if runs is None:
-        return _keyed(nodes, _matched(texts, wanted, raws, plains, lines))
-    return _keyed(nodes, _aligned(texts, wanted, raws, lines, runs))
+    else:  # decoded at once, joined by what ends any reference
+        plains = [plain.strip() for plain in _decode(_JOIN.join(raws)).split(_JOIN)] if raws else []
+    return _Page(nodes, texts, [text.strip() for text in texts], raws, plains, lines)
 
 
 def _keyed(nodes: list[tuple[int, str]], lines: list[int]) -> dict[int, tuple[int, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from annotate.render.glosses import gloss
@@ -19,9 +20,10 @@ from annotate.render.own import Own
 from annotate.render.runs import blocks
 from annotate.spotting import Spot
 from annotate.story import Part, Story
+from glossary.models import Entry
 
 GAP = 5000  # characters (about a thousand words) after which a term is glossed again
-_BREAK_MAX = 40  # a scene break is a short paragraph
+BREAK_MAX = 40  # a scene break is a short paragraph
 # `***`, `* * *`, `~~~`, `-o-`, `XXX`, `xXx`, `oOo`, `0o0`, `Scene break`, `Time skip`
 _SCENE_BREAK = re.compile(
     r"[\W_]*(?:(?:[xo0]|[\W_])*(?:xxx|xox|oxo|ooo|o0o|0o0)(?:[xo0]|[\W_])*|[\W_]{3,}"
@@ -45,27 +47,45 @@ def choose(story: Story, spots: list[Spot], *, every: bool = False) -> list[Show
         return []
     starts = scene_starts(story)
     own = Own(story.text)
-    last: dict[int, tuple[int, int]] = {}  # per entry: the scene and end of its last use
-    meant: dict[int, bool] = {}
-    shown: list[Shown] = []
-    for spot in spots:
-        key = id(spot.entry)
-        has = meant.get(key)
+    chooser = Chooser(every)
+    return [
+        chooser.shown(spot, bisect.bisect_right(starts, spot.start), own.translated_here)
+        for spot in spots
+    ]
+
+
+class Chooser:
+    """The choice for each spot of a story in turn: what was glossed where is remembered."""
+
+    def __init__(self, every: bool = False) -> None:
+        self.every = every
+        self.last: dict[int, tuple[int, int]] = {}  # per entry: the scene and end of its last use
+        self.meant: dict[int, bool] = {}  # per entry: whether it has a gloss to show
+
+    def has_gloss(self, entry: Entry) -> bool:
+        has = self.meant.get(id(entry))
         if has is None:
-            has = meant[key] = bool(gloss(spot.entry))
-        if not has:
-            shown.append(Shown.untranslated)
-            continue
-        scene = bisect.bisect_right(starts, spot.start)
-        before = last.get(key)
-        last[key] = (scene, spot.end)
-        if own.translated_here(spot):
-            shown.append(Shown.story)
-        elif every or before is None or before[0] != scene or spot.start - before[1] > GAP:
-            shown.append(Shown.gloss)
-        else:
-            shown.append(Shown.repeat)
-    return shown
+            has = self.meant[id(entry)] = bool(gloss(entry))
+        return has
+
+    def shown(self, spot: Spot, scene: int, translated_here: Callable[[Spot], bool]) -> Shown:
+        """The choice for `spot`, the next in text order, in scene number `scene`;
+        `translated_here` is asked only of a spot with a gloss."""
+        if not self.has_gloss(spot.entry):
+            return Shown.untranslated
+        key = id(spot.entry)
+        before = self.last.get(key)
+        self.last[key] = (scene, spot.end)
+        if translated_here(spot):
+            return Shown.story
+        if self.every or before is None or before[0] != scene or spot.start - before[1] > GAP:
+            return Shown.gloss
+        return Shown.repeat
+
+
+def is_scene_break(paragraph: str) -> bool:
+    """A short paragraph that only marks a break: `* * *`, `XXX`, `Time skip`."""
+    return len(paragraph) <= BREAK_MAX and bool(_SCENE_BREAK.fullmatch(paragraph.strip()))
 
 
 def scene_starts(story: Story) -> list[int]:
@@ -76,9 +96,9 @@ def scene_starts(story: Story) -> list[int]:
     # Only a short paragraph can be a break: the others are passed over unmade.
     spans = story.paragraphs or blocks(story)
     for span in spans:
-        if span.end - span.start > _BREAK_MAX:
+        if span.end - span.start > BREAK_MAX:
             continue
-        if _SCENE_BREAK.fullmatch(story.text[span.start : span.end].strip()):
+        if is_scene_break(story.text[span.start : span.end]):
             section = story.part_at(span.start)
             if section is None or section.part != Part.title:
                 starts.add(span.end)

@@ -1,5 +1,6 @@
 """`epub` from a story that is no EPUB (.txt, .md, .html): a new EPUB 3, one file per chapter,
-each glossed term a pop-up footnote (`epub_parts`), a Glossary chapter at the end.
+each glossed term a pop-up footnote (`epub_parts`; with `ruby`, a short gloss above its words),
+a Glossary chapter at the end.
 
 The title is the story's own (AO3 or Markdown heading, a text download's first lines), the
 author what the file says (AO3's byline, `Author:`, `by ...` under the title) where it says it.
@@ -19,9 +20,12 @@ from annotate.render.epub_parts import (
     Terms,
     aside,
     attribute,
+    fits_above,
     glossary_page,
     noteref,
     page,
+    ruby_end,
+    ruby_start,
     text,
     zipped,
 )
@@ -44,8 +48,8 @@ class _Chapter:
     blocks: list[Block] = field(default_factory=list)
 
 
-def book(item: Glossed, *, first: bool = False, every: bool = False) -> bytes:
-    """The story as a new EPUB 3."""
+def book(item: Glossed, *, first: bool = False, every: bool = False, ruby: bool = False) -> bytes:
+    """The story as a new EPUB 3 (`ruby`: short glosses above their words)."""
     story = item.story
     name = title(story)
     chapters = _chapters(story, name)
@@ -53,7 +57,7 @@ def book(item: Glossed, *, first: bool = False, every: bool = False) -> bytes:
     terms = Terms()
     files: list[tuple[str, bytes]] = []
     for chapter in chapters:
-        body = _chapter(item, chapter, shown, terms, first=first)
+        body = _chapter(item, chapter, shown, terms, first=first, ruby=ruby)
         files.append((f"OEBPS/{chapter.name}", page(chapter.heading, body).encode()))
     files.append(("OEBPS/glossary.xhtml", glossary_page(terms.found.values()).encode()))
     author = author_of(Path(story.path))
@@ -100,10 +104,17 @@ def _chapter_of(story: Story, block: Block) -> int | None:
 
 
 def _chapter(
-    item: Glossed, chapter: _Chapter, shown: dict[int, Shown], terms: Terms, *, first: bool
+    item: Glossed,
+    chapter: _Chapter,
+    shown: dict[int, Shown],
+    terms: Terms,
+    *,
+    first: bool,
+    ruby: bool,
 ) -> str:
     story = item.story
     notes: list[str] = []
+    rubies = 0
     seen: set[int] = set()  # entries glossed in this chapter (--first)
     out: list[str] = []
     for block in chapter.blocks:
@@ -115,18 +126,26 @@ def _chapter(
                 else _lines(story.text[r.start : r.end])
                 for r in group
             )
-            pieces.append(words)
             if spot is None:
+                pieces.append(words)
                 continue
             terms.add(spot.entry, chapter.name, chapter.heading)
             if not _glossed(spot, shown, seen, first=first):
+                pieces.append(words)
                 continue
-            number = len(notes) + 1
-            pieces.append(noteref("", number))
-            written = " ".join(story.text[spot.start : spot.end].split())
-            notes.append(aside("", number, written, spot.entry))
+            written = story.text[spot.start : spot.end]
+            # (a ruby holds no line break)
+            if ruby and "\n" not in written and fits_above(written, gloss(spot.entry)):
+                rubies += 1
+                pieces.append(f"{ruby_start('', rubies)}{words}{ruby_end(spot.entry)}")
+                anchor = f"g{rubies}"
+            else:
+                number = len(notes) + 1
+                pieces += [words, noteref("", number)]
+                notes.append(aside("", number, " ".join(written.split()), spot.entry))
+                anchor = f"r{number}"
             if terms.found[id(spot.entry)].href == chapter.name:
-                terms.found[id(spot.entry)].href = f"{chapter.name}#r{number}"
+                terms.found[id(spot.entry)].href = f"{chapter.name}#{anchor}"
         inner = "".join(pieces)
         if block.part == Part.title:
             out.append(f"<h1>{inner}</h1>")

@@ -4,8 +4,9 @@ Every member is copied as it was (same bytes, same order, compression and dates)
 chapters that gain notes, the package document (which lists the added Glossary chapter in its
 manifest and spine) and the Glossary chapter itself. A chapter is changed by inserting markup
 into its own source, never by re-serialising it: its markup, styles and ids stay as written.
-A noteref goes after each glossed term and the notes before `</body>` (`epub_parts`); ids are
-`gloss-r1`/`gloss-n1`, so they meet none of the book's own, and a chapter that has them
+A noteref goes after each glossed term and the notes before `</body>` (`epub_parts`), or with
+`ruby` a short gloss around the term when no tag stands inside it; ids are
+`gloss-r1`/`gloss-n1`/`gloss-g1`, so they meet none of the book's own, and a chapter that has them
 already (a book glossed before) is left as it is.
 
 The reader's limits hold here too: the archive's declared sizes and member count are checked
@@ -31,15 +32,18 @@ from annotate.render.epub_parts import (
     OPS,
     Terms,
     aside,
+    fits_above,
     glossary_page,
     noteref,
+    ruby_end,
+    ruby_start,
     zipped,
 )
 from annotate.render.glosses import gloss
 from annotate.spotting import Spot, Spotter
 from annotate.story import Span, Story
 from glossary.errors import GlossError
-from glossary.files import read_bytes
+from glossary.store.files import read_bytes
 
 PREFIX = "gloss-"
 GLOSSARY_ID = "gloss-glossary"
@@ -59,10 +63,11 @@ _NO_NOTE = frozenset(_NO_NOTE_TAGS.split())
 _HEADING = re.compile(r"<(?:\w+:)?h[1-6]\b[^>]*>(.*?)</(?:\w+:)?h[1-6]\s*>", re.I | re.S)
 _BODY_END = re.compile(r"</(?:\w+:)?body\s*>", re.I)
 _HTML_START = re.compile(r"<(?:\w+:)?html\b[^>]*>", re.I)
+_GLOSSED = re.compile(rf'id="{PREFIX}[ng]\d')  # a note or a ruby gloss of an earlier run
 
 
 def glossed_file(
-    path: Path, spotter: Spotter, *, first: bool = False, every: bool = False
+    path: Path, spotter: Spotter, *, first: bool = False, every: bool = False, ruby: bool = False
 ) -> tuple[bytes, list[str]]:
     """The EPUB at `path` glossed, and what of it is missing (chapter files the spine names
     that the archive lacks: the rest is glossed, as the reader reads the rest)."""
@@ -73,19 +78,37 @@ def glossed_file(
         size = 0  # read_bytes says what is wrong
     if size > MAX_TOTAL:
         raise GlossError(f"{label}: refused: {size // 2**20} MB is no story")
-    return glossed_book(read_bytes(path, label), label, spotter, first=first, every=every)
+    data = read_bytes(path, label)
+    return glossed_book(data, label, spotter, first=first, every=every, ruby=ruby)
 
 
 def glossed_book(
-    raw: bytes, label: str, spotter: Spotter, *, first: bool = False, every: bool = False
+    raw: bytes,
+    label: str,
+    spotter: Spotter,
+    *,
+    first: bool = False,
+    every: bool = False,
+    ruby: bool = False,
 ) -> tuple[bytes, list[str]]:
     """The EPUB in `raw` with its terms glossed, and the chapter files it lacks; GlossError
     naming `label` when it cannot be glossed."""
-    return opened(raw, label, lambda a: _glossed(a, label, spotter, first=first, every=every))
+    how = _How(first=first, every=every, ruby=ruby)
+    return opened(raw, label, lambda a: _glossed(a, label, spotter, how))
+
+
+@dataclass(frozen=True)
+class _How:
+    """How the terms are glossed: `first` only the first per chapter, `every` every one,
+    `ruby` short glosses above their words (EPUB 3 only: XHTML 1.1 in EPUB 2 has no ruby)."""
+
+    first: bool = False
+    every: bool = False
+    ruby: bool = False
 
 
 def _glossed(
-    archive: zipfile.ZipFile, label: str, spotter: Spotter, *, first: bool, every: bool
+    archive: zipfile.ZipFile, label: str, spotter: Spotter, how: _How
 ) -> tuple[bytes, list[str]]:
     check_sizes(archive, label)
     seen: set[str] = set()
@@ -112,7 +135,9 @@ def _glossed(
         source = _read(archive, item.path, label, MAX_MEMBER)
         href = posixpath.relpath(item.path, base or ".")
         name = _heading(source) or f"Chapter {number}"
-        new = gloss_chapter(source, spotter, terms, href, name, first, every, epub2=epub2)
+        new = gloss_chapter(
+            source, spotter, terms, href, name, how.first, how.every, epub2=epub2, ruby=how.ruby
+        )
         if new is not None:
             changed[item.path] = new
     try:
@@ -236,14 +261,14 @@ class _Text:
 
     text: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset in the text of each piece
-    pieces: list[tuple[int, int, list[int] | None]] = field(default_factory=list)
-    # per piece: its start in the source, its length in the text, per-character source
-    # offsets when entities make them differ
+    pieces: list[tuple[int, int, _Marks | None]] = field(default_factory=list)
+    # per piece: its start in the source, its length in the text, and where entities make
+    # the two differ, the marks that map one to the other
     paragraphs: list[Span] = field(default_factory=list)
     closed: list[tuple[int, int]] = field(default_factory=list)  # text where no note may go
     length: int = 0
 
-    def add(self, decoded: str, source_start: int, offsets: list[int] | None) -> None:
+    def add(self, decoded: str, source_start: int, offsets: _Marks | None) -> None:
         self.starts.append(self.length)
         self.pieces.append((source_start, len(decoded), offsets))
         self.text.append(decoded)
@@ -254,12 +279,17 @@ class _Text:
             self.text.append("\n\n")
             self.length += 2
 
+    def source_start(self, start: int) -> int:
+        """The source offset of the character at text offset `start` (one of a piece)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        source_start, _, marks = self.pieces[i]
+        return _source(source_start, marks, start - self.starts[i])
+
     def source_end(self, end: int) -> int:
         """The source offset just after the character before text offset `end`."""
         i = bisect.bisect_right(self.starts, end - 1) - 1
-        source_start, _, offsets = self.pieces[i]
-        within = end - self.starts[i]
-        return source_start + within if offsets is None else offsets[within]
+        source_start, _, marks = self.pieces[i]
+        return _source(source_start, marks, end - self.starts[i])
 
 
 def read_text(source: str) -> _Text:
@@ -299,25 +329,37 @@ def read_text(source: str) -> _Text:
     return found
 
 
-def _decoded(raw: str, start: int) -> tuple[str, list[int] | None]:
+# (offset in the decoded text, offset in the source) where an entity starts and after it ends
+_Marks = list[tuple[int, int]]
+
+
+def _decoded(raw: str, start: int) -> tuple[str, _Marks | None]:
+    """`raw` with its entities decoded (each one character), and the marks that map the
+    decoded text back to the source (`start`: where `raw` begins); None when it has none."""
     if "&" not in raw:
         return raw, None
     out: list[str] = []
-    offsets: list[int] = []
-    pos = 0
+    marks: _Marks = [(0, start)]
+    pos = length = 0
     for match in _ENTITY.finditer(raw):
-        for i in range(pos, match.start()):
-            out.append(raw[i])
-            offsets.append(start + i + 1)
+        out.append(raw[pos : match.start()])
+        length += match.start() - pos
+        marks.append((length, start + match.start()))
         out.append(_entity(match.group(1)))
-        offsets.append(start + match.end())
+        length += 1
         pos = match.end()
-    for i in range(pos, len(raw)):
-        out.append(raw[i])
-        offsets.append(start + i + 1)
-    # offsets[k] is the source offset after decoded character k: shift by one so that
-    # `offsets[within]` (within = characters before the end) is where the end lies
-    return "".join(out), [start, *offsets]
+        marks.append((length, start + pos))
+    out.append(raw[pos:])
+    return "".join(out), marks
+
+
+def _source(source_start: int, marks: _Marks | None, within: int) -> int:
+    """Where decoded character `within` of a piece starts in the source (its end: `within`
+    its length)."""
+    if marks is None:
+        return source_start + within
+    decoded, source = marks[bisect.bisect_right(marks, within, key=lambda m: m[0]) - 1]
+    return source + within - decoded
 
 
 def _entity(name: str) -> str:
@@ -342,16 +384,18 @@ def gloss_chapter(
     every: bool = False,
     *,
     epub2: bool = False,
+    ruby: bool = False,
 ) -> bytes | None:
-    """The chapter with its notes, or None when it is left as it is (no glossed term, glossed
-    before, or not UTF-8 XHTML with a body)."""
+    """The chapter with its notes (`ruby`: short glosses above their words, not in EPUB 2),
+    or None when it is left as it is (no glossed term, glossed before, or not UTF-8 XHTML
+    with a body)."""
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
     body_end = list(_BODY_END.finditer(source))
     html_start = _HTML_START.search(source)
-    if not body_end or html_start is None or f'id="{PREFIX}n' in source or _unclosed(source):
+    if not body_end or html_start is None or _GLOSSED.search(source) or _unclosed(source):
         return None
     found = read_text(source)
     text = "".join(found.text)
@@ -362,25 +406,39 @@ def gloss_chapter(
     # a heading or a link takes no note: the choice is among the others
     spots = [spot for spot in every_spot if not _closed(found, spot)]
     shown = choose(story, spots, every=every)
-    inserts: list[tuple[int, str]] = []
+    inserts: list[tuple[int, str]] = []  # at a tie, the order added: one ruby ends, the next starts
     notes: list[str] = []
+    rubies = 0
     seen: set[int] = set()
     for spot, choice in zip(spots, shown, strict=True):
         if not _chosen(spot, choice, seen, first=first):
             continue
-        number = len(notes) + 1
-        inserts.append((found.source_end(spot.end), noteref(PREFIX, number, epub2=epub2)))
+        start, end = found.source_start(spot.start), found.source_end(spot.end)
         written = " ".join(text[spot.start : spot.end].split())
-        notes.append(aside(PREFIX, number, written, spot.entry, epub2=epub2))
+        if (
+            ruby
+            and not epub2
+            and "<" not in source[start:end]  # a tag inside: a ruby would cross it
+            and fits_above(written, gloss(spot.entry))
+        ):
+            rubies += 1
+            inserts += [(start, ruby_start(PREFIX, rubies)), (end, ruby_end(spot.entry))]
+            anchor = f"{PREFIX}g{rubies}"
+        else:
+            number = len(notes) + 1
+            inserts.append((end, noteref(PREFIX, number, epub2=epub2)))
+            notes.append(aside(PREFIX, number, written, spot.entry, epub2=epub2))
+            anchor = f"{PREFIX}r{number}"
         term = terms.found[id(spot.entry)]
         if term.href == href:
-            term.href = f"{href}#{PREFIX}r{number}"
-    if not notes:
+            term.href = f"{href}#{anchor}"
+    if not notes and not rubies:
         return None
-    inserts.append((body_end[-1].start(), "\n".join(notes) + "\n"))
-    if not epub2 and "xmlns:epub" not in html_start.group():
-        at = html_start.start() + len(html_start.group().split(None, 1)[0].rstrip(">"))
-        inserts.append((at, f' xmlns:epub="{OPS}"'))
+    if notes:
+        inserts.append((body_end[-1].start(), "\n".join(notes) + "\n"))
+        if not epub2 and "xmlns:epub" not in html_start.group():
+            at = html_start.start() + len(html_start.group().split(None, 1)[0].rstrip(">"))
+            inserts.append((at, f' xmlns:epub="{OPS}"'))
     out, pos = [], 0
     for at, markup in sorted(inserts, key=lambda pair: pair[0]):
         out += [source[pos:at], markup]

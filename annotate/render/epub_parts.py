@@ -7,11 +7,17 @@ link, and the note links back):
     Heda<sup><a epub:type="noteref" role="doc-noteref" id="r1" href="#n1">1</a></sup>
     <aside epub:type="footnote" role="doc-footnote" id="n1"><p><a href="#r1"
     role="doc-backlink">Heda</a>: Commander</p></aside>
+
+With `--ruby`, a short gloss stands above its words instead (`fits_above` says which), and
+a reader without ruby shows it in parentheses after them:
+
+    <ruby id="g1">Heda<rp> (</rp><rt>Commander</rt><rp>)</rp></ruby>
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,12 +45,12 @@ def attribute(value: str) -> str:
     return escape(" ".join(_xml_chars(value).split()), quote=True)
 
 
+# What XML 1.0 forbids: control characters, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _xml_chars(value: str) -> str:
-    return "".join(
-        c
-        for c in value
-        if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
-    )
+    return _NOT_XML.sub("", value)
 
 
 def noteref(prefix: str, number: int, *, epub2: bool = False) -> str:
@@ -61,6 +67,30 @@ def aside(prefix: str, number: int, written: str, entry: Entry, *, epub2: bool =
     if epub2:
         return f'<div id="{prefix}n{number}">{note}</div>'
     return f'<aside epub:type="footnote" role="doc-footnote" id="{prefix}n{number}">{note}</aside>'
+
+
+# Ruby never wraps: a long gloss above a word would stretch its line. Ruby text is about half
+# the size of the words, so a gloss up to three times as long as its words (or as short as
+# RUBY_ALWAYS) spaces them out little.
+RUBY_MOST = 24  # characters
+RUBY_ALWAYS = 12
+
+
+def fits_above(written: str, said: str) -> bool:
+    """Whether the gloss `said` is short enough to stand above `written` as ruby."""
+    if not said or len(said) > RUBY_MOST:
+        return False
+    return len(said) <= max(RUBY_ALWAYS, 3 * len(written))
+
+
+def ruby_start(prefix: str, number: int) -> str:
+    """What opens a ruby gloss (its id: where the Glossary chapter links to)."""
+    return f'<ruby id="{prefix}g{number}">'
+
+
+def ruby_end(entry: Entry) -> str:
+    """What closes a ruby gloss: the gloss, in parentheses where ruby is not shown."""
+    return f"<rp> (</rp><rt>{text(gloss(entry))}</rt><rp>)</rp></ruby>"
 
 
 @dataclass

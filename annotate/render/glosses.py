@@ -9,7 +9,7 @@ from pathlib import PurePath
 from annotate.spotting import Spot
 from annotate.story import Part, Story
 from glossary.models import Entry
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 NO_TRANSLATION = "no translation yet"
 _SENSES = re.compile(r"\s*[;,]\s*")

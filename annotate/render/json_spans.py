@@ -55,7 +55,8 @@ def joined(texts: Iterable[Rendered], options: Options) -> Iterator[str]:
     """A JSON array, one story object each."""
     count = 0
     for count, item in enumerate(texts, 1):
-        yield ("[\n" if count == 1 else ",\n") + item.text
+        yield "[\n" if count == 1 else ",\n"
+        yield item.text  # apart: a long story's text is not copied again
     yield "\n]\n" if count else "[]\n"
 
 
@@ -68,25 +69,51 @@ def one(item: Glossed, options: Options) -> str:
     entry's fields encoded once: `json.dumps(indent=)` is pure Python, and was most of the
     time of `annotate --format json` on a large story."""
     story, text = item.story, item.story.text
-    head = f'  {{"story": {_string(story.path)}, "spans": ['
-    if not item.spots:
-        return head + "]}"
-    fields: dict[int, tuple[str, str]] = {}  # per entry: what comes before `text`, after `line`
-    rows: list[str] = []
+    rows = Rows()
     offsets = [spot.start for spot in item.spots]
     shown = choose(story, item.spots, every=options.every)
     for (start, end, entry), line, why in zip(
         item.spots, lines(story, offsets), shown, strict=True
     ):
-        both = fields.get(id(entry))
+        rows.add(entry, _string(text[start:end]), start, end, line, why)
+    return rows.story(story.path)
+
+
+class Rows:
+    """The rows of one story's spans as they come, each entry's fields encoded once."""
+
+    def __init__(self) -> None:
+        self.rows: list[str] = []
+        self._fields: dict[int, tuple[str, str]] = {}  # per entry: before `text`, after `line`
+
+    def add(self, entry: Entry, text: str, start: int, end: int, line: int, why: str) -> None:
+        """One span's row; `text` is already a JSON string."""
+        both = self._fields.get(id(entry))
         if both is None:
-            both = fields[id(entry)] = _fields(entry)
+            both = self._fields[id(entry)] = _fields(entry)
         before, after = both
-        rows.append(
-            f'{before}{_string(text[start:end])}, "start": {start}, "end": {end}, "line": {line}'
+        self.rows.append(
+            f'{before}{text}, "start": {start}, "end": {end}, "line": {line}'
             f'{after}, "shown": "{why}"}}'
         )
-    return head + "\n" + ",\n".join(rows) + "\n  ]}"
+
+    def story(self, path: str) -> str:
+        """The story's object, with the rows added."""
+        head = f'  {{"story": {string(path)}, "spans": ['
+        rows = self.rows
+        if not rows:
+            return head + "]}"
+        # one join, no copy of the whole: a long story's rows are tens of megabytes
+        rows[0] = f"{head}\n{rows[0]}"
+        rows[-1] += "\n  ]}"
+        text = ",\n".join(rows)
+        self.rows = []
+        return text
+
+
+def string(text: str) -> str:
+    """`text` as a JSON string (as json.dumps(ensure_ascii=False) writes it)."""
+    return _string(text)
 
 
 def _fields(entry: Entry) -> tuple[str, str]:

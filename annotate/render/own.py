@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from annotate.render.glosses import meanings
 from annotate.spotting import Spot
-from glossary.lookup_keys import STOP_WORDS
+from glossary.lookup.keys import STOP_WORDS
 from glossary.models import Entry
 
 AFTER = 30  # characters looked at after a span, beyond the translation's length
@@ -72,7 +72,12 @@ class Own:
         said = self.said(spot.entry)
         if not said.texts:
             return False
-        window = plain(self._around(spot, said.longest))
+        around = self._around(spot, said.longest)
+        # A word of `plain(around)` stands as it is in `around` lower-cased: a cheap first test.
+        lowered = around.lower()
+        if not any(w in lowered for w in said.words):
+            return False
+        window = plain(around)
         if not any(w in window for w in said.words):
             return False
         padded = f" {window} "

@@ -8,7 +8,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from annotate.spotting.folding import OTHER, exact_key, keys
 from glossary.models import Entry, Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 
 def glossable(entry: Entry) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from annotate.lexicon import Lexicon, available, bundled, load_lexicon, normalise
 from glossary.errors import GlossError
 from glossary.models import Glossary
-from glossary.store import read
+from glossary.store.reading import read
 
 BUNDLED = Path(__file__).resolve().parents[2] / "annotate" / "lexicons" / "trigedasleng.yaml"
 

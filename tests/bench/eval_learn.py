@@ -34,11 +34,11 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from glossary.imports import read_source
-from glossary.learn import Learned, PhrasePair, learn
-from glossary.learned import lesson
+from glossary.exchange.importing import read_source
+from glossary.learn.glosser import lesson
+from glossary.learn.words import Learned, PhrasePair, learn
 from glossary.models import Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data" / "trigedasleng"

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.normalize import squash
+from glossary.spelling import squash
 from tests.bench.sources import Sources, Word, clean_term
 
 SPOT_SIZES = (100, 2_000, 20_000)

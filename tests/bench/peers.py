@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.models import Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 RG = "rg"
 

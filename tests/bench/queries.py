@@ -11,9 +11,9 @@ import random
 import time
 from collections.abc import Callable
 
-from glossary.lookup_keys import english_key, english_keys
+from glossary.lookup.keys import english_key, english_keys
 from glossary.models import Glossary
-from glossary.normalize import fold
+from glossary.spelling import fold
 
 NOTHING = ("the", "of", "and", "is", "to", "a", "I", "x", "it was", "of the")
 Query = tuple[str, str, set[str]]  # kind, query, terms that are a right answer (folded)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench import corpus as corpora
+from tests.bench.cases import cases
 from tests.bench.context import Context
 from tests.bench.measure import BUDGET, TaskRuns, Timing, measure, task
 from tests.bench.peers import missing, ripgrep, ripgrep_command
@@ -195,6 +196,74 @@ def memory(ctx: Context) -> list[Row]:
             },
         )
     ]
+
+
+# --- books: annotate --format epub, one book per story ----------------------------------------
+
+
+def _books(ctx: Context, paths: list[Path], runs: int) -> tuple[Timing, int]:
+    """`gloss annotate PATHS --format epub -o out/` into a new folder each run; the books made."""
+    out = ctx.workdir / "books-run"
+    glossary = ctx.glossaries.spotting[TARGET_TERMS][0]
+    argv = [*ctx.gloss(), "annotate", *map(str, paths), "-g", str(glossary)]
+    argv += ["--format", "epub", "-o", f"{out}/"]
+    timing = measure(
+        argv, runs, before=lambda: shutil.rmtree(out, ignore_errors=True), accept=(0, 1)
+    )
+    made = sum(1 for _ in out.glob("*.epub")) if out.is_dir() else 0
+    shutil.rmtree(out, ignore_errors=True)
+    return timing, made
+
+
+def books(ctx: Context) -> list[Row]:
+    """A tenth of the corpus and all of it made into EPUBs, one per story: the speed of each,
+    and whether the peak stays flat as the stories grow tenfold (they are streamed)."""
+    part, part_bytes = ctx.corpus.part(ctx.corpus.mb / 10)
+    sizes = [(part, part_bytes), ([ctx.corpus.root], ctx.corpus.bytes)]
+    if part_bytes >= ctx.corpus.bytes:  # one shelf (~10 MB) holds it all: one size only
+        sizes = sizes[1:]
+    rows: list[Row] = []
+    peaks: list[tuple[float, float]] = []  # (MB of stories, peak MB)
+    for paths, size in sizes:
+        mb = size / 1e6
+        figure = f"annotate --format epub -o out/, {mb:.0f} MB"
+        timing, made = _books(ctx, paths, ctx.runs)
+        if not timing.ok:
+            rows.append(_fail_row("books", figure, timing.error))
+            continue
+        peaks.append((mb, timing.peak_mb))
+        note = f"{made:,} books, {TARGET_TERMS:,} terms, all cores"
+        rows.append(
+            Row(
+                "books",
+                figure,
+                mb / timing.median,
+                "MB/s",
+                runs=len(timing.runs),
+                peak_mb=timing.peak_mb,
+                note=note + (f"; warnings: {timing.warnings}" if timing.warnings else ""),
+                extra={"seconds": timing.runs, "books": made, "peaks_mb": timing.peaks},
+            )
+        )
+    if len(peaks) == 2:
+        (small_mb, small), (big_mb, big) = peaks
+        ratio = big / small
+        rows.append(
+            Row(
+                "books",
+                f"epub peak, {big_mb:.0f} MB vs {small_mb:.0f} MB of stories",
+                big,
+                "MB",
+                peer=f"{small_mb:.0f} MB",
+                peer_value=small,
+                ratio=ratio,
+                ratio_means="the smaller's peak",
+                target="<= 1.0x (+5% noise)",
+                passed=ratio <= NOISE,
+                note="the peak is the largest process's (the command or one worker)",
+            )
+        )
+    return rows
 
 
 # --- annotate (spotting) -----------------------------------------------------------------------
@@ -509,8 +578,10 @@ def load(ctx: Context) -> list[Row]:
 SECTIONS: dict[str, Callable[[Context], list[Row]]] = {
     "extract": extract,
     "annotate": annotate,
+    "cases": cases,
     "spot": spot,
     "lookup": lookup,
     "load": load,
     "memory": memory,
+    "books": books,
 }

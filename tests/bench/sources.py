@@ -92,7 +92,7 @@ def dictionary_words(folder: Path = COMMUNITY) -> tuple[Word, ...]:
 
 def lexicon_words(path: Path = LEXICON) -> tuple[Word, ...]:
     """The bundled lexicon's vocabulary (names left out: they are never glossed)."""
-    from glossary.store import read
+    from glossary.store.reading import read
 
     words = []
     for entry in read(path).terms:

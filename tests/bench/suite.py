@@ -1,6 +1,6 @@
 """gloss's benchmark suite: speed and memory against the tools people would use instead.
 
-    python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only extract,annotate]
+    python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only annotate,cases]
                                 [--json tests/bench/results.json] [--workdir /tmp/gloss-bench]
                                 [--memory-scale] [--compare OLD.json] [--baseline GLOSS]
 
@@ -11,8 +11,9 @@ words) and of 5,000 and 50,000 curated entries. Then, each figure the median of 
 each run a fresh process: `gloss extract` on one core and on all; `gloss annotate --format json`
 per glossary against ripgrep, flashtext and a trie regex; lookup per query against difflib and
 the whole `gloss lookup` command; glossary load, validate and save against PyYAML's C loader;
-peak memory of each. Prints a table with ratios and targets; writes it as JSON. Skips (exit 0)
-when ../shared is absent, and skips any peer that is not installed. Not collected by pytest.
+`annotate --format epub -o out/` on a tenth of the corpus and all of it; peak memory of each.
+Prints a table with ratios and targets; writes it as JSON. Skips (exit 0) when ../shared is
+absent, and skips any peer that is not installed. Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         default=0,
         help="extract only the first shelves (~10 MB each) of the corpus that hold this much"
         " (default 0: the whole corpus; 20 for a quicker look)",
+    )
+    parser.add_argument(
+        "--cases-scale",
+        type=float,
+        default=1.0,
+        help="the cases section's files at this scale (default 1: a 100 MB story, 2,000 stories)",
     )
     parser.add_argument(
         "--peer-mb", type=float, default=10, help="the slice Python peers spot (default 10)"

@@ -19,9 +19,9 @@ Result = dict[str, Any]
 
 
 def lookup_gloss(glossary: str, queries: int, seed: int) -> Result:
-    from glossary.lookup import Index
-    from glossary.normalize import fold
-    from glossary.store import read
+    from glossary.lookup.index import Index
+    from glossary.spelling import fold
+    from glossary.store.reading import read
     from tests.bench.queries import answer
     from tests.bench.queries import queries as make
 
@@ -52,7 +52,7 @@ def _answers(per_query: float, right: list[bool], batch: list[Any], build: float
 
 
 def lookup_difflib(glossary: str, queries: int, seed: int) -> Result:
-    from glossary.store import read
+    from glossary.store.reading import read
     from tests.bench.peers import difflib_lookup
     from tests.bench.queries import answer
     from tests.bench.queries import queries as make
@@ -67,7 +67,7 @@ def lookup_difflib(glossary: str, queries: int, seed: int) -> Result:
 
 def load_roundtrip(glossary: str) -> Result:
     """store.load (round trip + validation), one edit as a person makes, store.save."""
-    from glossary import store
+    from glossary.store import document as store
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "glossary.yaml"
@@ -89,11 +89,11 @@ def load_roundtrip(glossary: str) -> Result:
 
 
 def load_read(glossary: str) -> Result:
-    """store.read: the read-only fast path (validated, no comments kept)."""
-    from glossary import store
+    """reading.read: the read-only fast path (validated, no comments kept)."""
+    from glossary.store import reading
 
     start = time.perf_counter()
-    model = store.read(Path(glossary))
+    model = reading.read(Path(glossary))
     return {"read_s": time.perf_counter() - start, "entries": len(model.terms)}
 
 
@@ -154,7 +154,7 @@ def spot_trie(terms: str, listing: str) -> Result:
 def spot_gloss(glossary: str, listing: str) -> Result:
     """gloss's Spotter in-process over the same texts: the spotting alone, for comparison."""
     from annotate.spotting import Spotter
-    from glossary.store import read
+    from glossary.store.reading import read
 
     def build() -> Callable[[str], int]:
         spotter = Spotter(read(Path(glossary)))

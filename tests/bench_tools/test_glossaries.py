@@ -9,8 +9,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from glossary.models import Glossary
-from glossary.normalize import squash
-from glossary.store import load
+from glossary.spelling import squash
+from glossary.store.document import load
 from tests.bench.glossaries import curated_yaml, flow_list, pick, scalar, spotting_yaml
 from tests.bench.sources import Sources, fixture_sources
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from annotate.cli import app
-from glossary.store import read
+from glossary.store.reading import read
 
 DUPLICATES = Path(__file__).parents[1] / "data" / "lookup" / "duplicates.yaml"
 runner = CliRunner()

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from annotate.cli import app
-from glossary.store import read
+from glossary.store.reading import read
 
 GLOSSARY = Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml"
 runner = CliRunner()

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from annotate.cli import app
-from glossary.exporters import FORMATS
+from glossary.exchange.exporters import FORMATS
 from glossary.models import Entry
-from glossary.store import read
+from glossary.store.reading import read
 
 GLOSSARY = Path(__file__).parents[1] / "data" / "lookup" / "glossary.yaml"
 runner = CliRunner()

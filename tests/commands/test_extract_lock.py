@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from glossary.files import lock_path
+from glossary.store.files import lock_path
 
 # Two story sets with words of their own: `zorvak (stone)` and the like, no lexicon needed.
 WORDS = {

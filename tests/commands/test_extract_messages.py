@@ -93,7 +93,7 @@ def test_nothing_is_claimed_added_when_the_glossary_cannot_be_saved(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _story(in_tmp / "stories")
-    from glossary import store
+    from glossary.store import document as store
 
     def full(*_: object) -> bool:
         raise GlossError("glossary.yaml: cannot write: No space left on device")

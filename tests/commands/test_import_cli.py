@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from annotate.cli import app
-from glossary.store import read
+from glossary.store.reading import read
 
 DICTIONARY = Path(__file__).parents[1] / "data" / "lookup" / "dictionary.json"
 runner = CliRunner()

@@ -195,8 +195,8 @@ def test_a_warm_lookup_uses_the_kept_index(
     def no_building(*args: object) -> None:
         raise AssertionError("the index was built again")
 
-    monkeypatch.setattr("glossary.lookup.Index.__init__", no_building)
-    monkeypatch.setattr("glossary.indexed.parse", no_building)
+    monkeypatch.setattr("glossary.lookup.index.Index.__init__", no_building)
+    monkeypatch.setattr("glossary.lookup.indexed.parse", no_building)
     assert run("ai", "-g", str(path)) == (
         0,
         "ai: I  [word, term 100]\nAi gonplei nou ste odon: My fight is not over  "

@@ -9,7 +9,8 @@ import pytest
 
 from glossary.dedupe import Pair, apply, candidates, share_sense
 from glossary.models import Entry, Glossary, Source
-from glossary.store import dumps, load, read, save
+from glossary.store.document import dumps, load, save
+from glossary.store.reading import read
 
 DUPLICATES = Path(__file__).parents[1] / "data" / "lookup" / "duplicates.yaml"
 TRIG = {"crew": "kru", "you": "yu", "sky": "skai"}  # what the Trigedasleng lexicon gives

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from glossary import store
 from glossary.findings import Finding
 from glossary.merge import MAX_PROPOSED, Merger, group, merge, same_term
+from glossary.store import document as store
 
 
 def finding(term: str, translation: str | None = None, line: int = 1, **kw: object) -> Finding:

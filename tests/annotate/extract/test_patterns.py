@@ -150,6 +150,18 @@ CASES = [
         "Orruk",
         "dawn",
     ),
+    (
+        "a poem, each line's English in brackets on the next",
+        "Veshka i temmaru orruk\n(We ride at dawn)\nKelvar an vashuri\n(and the sky burns)",
+        "Veshka i temmaru orruk",
+        "We ride at dawn",
+    ),
+    (
+        "lines ended by one line break",
+        "She looked up at him.\nVeshka orruk tavi.\nWe ride at dawn.\nHe nodded.",
+        "Veshka orruk tavi",
+        "We ride at dawn",
+    ),
 ]
 
 
@@ -183,6 +195,12 @@ TRAPS = [
         {"Lesson 1"},
     ),
     ("an interjection echoed", '"Hmm." Yes, she thought, of course.', {"Hmm"}),
+    ("a point-of-view heading", "Tavira's POV\nShe ran.", {"Tavira's POV", "POV"}),
+    (
+        "a place line",
+        "Orrukvale, County Veshmoor, Kelland\nShe ran.",
+        {"Orrukvale, County Veshmoor, Kelland"},
+    ),
     (
         "an English line with a word mixed in",
         '"They will find you, ai veshkaru," she said.',

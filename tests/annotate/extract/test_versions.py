@@ -7,7 +7,7 @@ import pytest
 
 from annotate.extract.pipeline import extract_story
 from annotate.extract.scoring import NoLexicon
-from annotate.extract.versions import scene_offset, skeleton, verses
+from annotate.extract.versions import scene_offset, skeleton, stanzas, verses
 from annotate.readers.text import parse_text
 
 NARRATION = "The rain had not stopped for three days, and the camp was tired of it."
@@ -26,6 +26,30 @@ NARRATION = "The rain had not stopped for three days, and the camp was tired of 
 )
 def test_verses(lines: str, pairs: dict[int, int]) -> None:
     assert verses(len(lines), lambda i: lines[i] == "F", lambda i: lines[i] == "E") == pairs
+
+
+@pytest.mark.parametrize(
+    ("stanzas_of", "pairs"),
+    [
+        # stanzas separated by `|`: F a foreign line, E an English one, ? neither for sure
+        ("FF|EE", {0: 2, 1: 3}),
+        ("F?F?|EEEE", {0: 4, 1: 5, 2: 6, 3: 7}),  # half the lines foreign: the whole stanza
+        ("F???|EEEE", {}),  # too few foreign lines
+        ("FF|n|EE", {0: 3, 1: 4}),  # a stanza between
+        ("FF|n|n|EE", {}),  # too far on
+        ("FFF|EE?", {0: 3, 1: 4, 2: 5}),  # one English line unsure (a name kept)
+        ("FFF|EEE|E", {0: 3, 1: 4, 2: 5}),
+        ("FFF|EE", {}),  # fewer lines
+    ],
+)
+def test_stanzas(stanzas_of: str, pairs: dict[int, int]) -> None:
+    lines = stanzas_of.replace("|", "")
+    blocks, start = [], 0
+    for stanza in stanzas_of.split("|"):
+        blocks.append(range(start, start + len(stanza)))
+        start += len(stanza)
+    found = stanzas(blocks, lambda i: lines[i] == "F", lambda i: lines[i] == "E")
+    assert found == pairs
 
 
 @pytest.mark.parametrize(
@@ -62,6 +86,19 @@ def test_a_song_then_its_english_lines() -> None:
     found = {(f.term, f.translation) for f in extract_story(parse_text(text, "s.txt"), NoLexicon())}
     assert {
         ("Vashti temmeru orruk", "We ride at dawn"),
+        ("Kelvasha ulmeth", "Come home soon"),
+    } <= found
+
+
+def test_a_stanza_then_its_english_stanza() -> None:
+    text = (
+        f"{NARRATION}\n\nVashti temmeru orruk\nkel an vashuri\nKelvasha ulmeth\n\n"
+        "We ride at dawn\nand the sky burns\nCome home soon\n"
+    )
+    found = {(f.term, f.translation) for f in extract_story(parse_text(text, "s.txt"), NoLexicon())}
+    assert {
+        ("Vashti temmeru orruk", "We ride at dawn"),
+        ("kel an vashuri", "and the sky burns"),
         ("Kelvasha ulmeth", "Come home soon"),
     } <= found
 

@@ -9,14 +9,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotate.readers.dom import parse_html
-from annotate.readers.sourcelines import _RUNS, _decode, text_nodes
+from annotate.readers.sourcelines import _RUNS, _decode, _keyed, _matched, _page, text_nodes
 
 
-def lines(source: str, *, walk: bool = False) -> list[tuple[str, int]]:
+def lines(source: str) -> list[tuple[str, int]]:
     """(text, line) of each text node with more than ASCII whitespace, in document order."""
     doc = parse_html(source)
     assert doc.tree.root is not None
-    found = text_nodes(doc.tree.root, doc.source, walk=walk)
+    return _sorted(text_nodes(doc.tree.root, doc.source))
+
+
+def matched(source: str) -> list[tuple[str, int]]:
+    """`lines` with every node looking for its run one by one: the reference."""
+    doc = parse_html(source)
+    assert doc.tree.root is not None
+    page = _page(doc.tree.root, doc.source, 1)
+    found = _matched(page.texts, page.wanted, page.raws, page.plains, page.lines)
+    return _sorted(_keyed(page.nodes, found))
+
+
+def _sorted(found: dict[int, tuple[int, str]]) -> list[tuple[str, int]]:
     return sorted((text.strip(), line) for line, text in found.values() if text.strip())
 
 
@@ -38,8 +50,7 @@ def lines(source: str, *, walk: bool = False) -> list[tuple[str, int]]:
     ],
 )
 def test_lines(source: str, expected: list[tuple[str, int]]) -> None:
-    assert lines(source) == sorted(expected)
-    assert lines(source, walk=True) == sorted(expected)
+    assert lines(source) == matched(source) == sorted(expected)
 
 
 PIECES = [
@@ -69,9 +80,9 @@ PIECES = [
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
-def test_the_quick_paths_agree_with_the_walk(pieces: list[str]) -> None:
+def test_aligned_runs_give_the_lines_of_matching_node_by_node(pieces: list[str]) -> None:
     source = "".join(pieces)
-    assert lines(source) == lines(source, walk=True)
+    assert lines(source) == matched(source)
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from annotate.story import Hover, Part, Section, Span, Story, StoryBuilder
 
@@ -107,24 +105,25 @@ def test_a_story_made_by_hand_still_works() -> None:
     assert story.part_at(0) is None
 
 
-_PARAGRAPHS = st.lists(
-    st.tuples(st.text(alphabet="ab \n", max_size=6), st.integers(min_value=1, max_value=40)),
-    max_size=8,
+@pytest.mark.parametrize(
+    ("steps", "text", "paragraphs", "anchors"),
+    [
+        # (text, line) added as whole paragraphs: lines counted on, anchors where they jump
+        ([("a", 1), ("b", 3)], "a\n\nb", ["a", "b"], [(0, 1)]),
+        ([("a\nb", 1), ("c", 9)], "a\nb\n\nc", ["a\nb", "c"], [(0, 1), (5, 9)]),
+        ([("a", 1), ("", 2), ("b", 3)], "a\n\nb", ["a", "b"], [(0, 1)]),
+        ([("a", 1), ("b\n\n", 3)], "a\n\nb\n\n", ["a", "b\n\n"], [(0, 1)]),  # its own end kept
+    ],
 )
-
-
-@given(before=st.text(alphabet="ab\n", max_size=5), paragraphs=_PARAGRAPHS)
-def test_paragraphs_in_bulk_are_paragraphs_one_by_one(
-    before: str, paragraphs: list[tuple[str, int]]
+def test_whole_paragraphs(
+    steps: list[tuple[str, int]], text: str, paragraphs: list[str], anchors: list[tuple[int, int]]
 ) -> None:
-    # plain-text stories add their paragraphs in one call: the story must be the same
-    one, bulk = StoryBuilder("a.txt"), StoryBuilder("a.txt")
-    for builder in (one, bulk):
-        builder.begin(Part.text)
-        builder.add(before, 1)  # an open paragraph, or none
-    for text, line in paragraphs:
-        one.add_paragraph(text, line)
-    bulk.add_paragraphs(paragraphs)
-    one.add("end", 50)
-    bulk.add("end", 50)
-    assert bulk.build() == one.build()
+    b = StoryBuilder("a.txt")
+    b.begin(Part.text)
+    for piece, line in steps:
+        b.add_paragraph(piece, line)
+    story = b.build()
+    assert story.text == text
+    assert [story.text[p.start : p.end] for p in story.paragraphs] == paragraphs
+    assert story.anchors == anchors
+    assert story.sections == [Section(0, len(text), Part.text)]

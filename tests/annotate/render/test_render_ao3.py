@@ -12,11 +12,11 @@ from annotate.readers import read_story
 from annotate.render import ao3
 from annotate.render.model import Glossed, Options
 from annotate.spotting import Spotter
-from glossary import store
+from glossary.store import reading
 
 DATA = Path(__file__).parents[2] / "data"
-TRIG = store.read(DATA / "annotate" / "trigedasleng.yaml")
-TRAPS = store.read(DATA / "annotate" / "traps.yaml")
+TRIG = reading.read(DATA / "annotate" / "trigedasleng.yaml")
+TRAPS = reading.read(DATA / "annotate" / "traps.yaml")
 # AO3's HTML FAQ: the tags its editor keeps (class is stripped, style and script never kept).
 _TAGS = """a abbr acronym address b big blockquote br caption center cite code col colgroup dd del
 dfn div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strike strong

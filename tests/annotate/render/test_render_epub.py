@@ -132,18 +132,32 @@ def epubcheck(path: Path) -> str:
     return found.group() + ("" if done.returncode == 0 else f"\n{said}")
 
 
+@pytest.mark.parametrize("flags", [[], ["--ruby"]])
 @pytest.mark.parametrize(
     "story",
     ["annotate/traps.txt", "stories/draft.md", "stories/ao3_work.html", "epub3"],
 )
 def test_a_book_from_every_input_format_passes_epubcheck(
-    tmp_path: Path, glossary: Path, story: str
+    tmp_path: Path, glossary: Path, story: str, flags: list[str]
 ) -> None:
     source = epub3(tmp_path / "book.epub") if story == "epub3" else DATA / story
     out = tmp_path / "out.epub"
-    code, err = annotate(source, "-g", glossary, "--format", "epub", "-o", out)
+    code, err = annotate(source, "-g", glossary, "--format", "epub", "-o", out, *flags)
     assert (code, err) == (0, "")
     assert epubcheck(out) == "Messages: 0 fatals / 0 errors"
+    if flags:
+        assert "<rt>" in "".join(m.decode() for m in members(out).values() if m[:5] == b"<?xml")
+
+
+def test_an_epub2_book_gains_no_epubcheck_message(tmp_path: Path, glossary: Path) -> None:
+    """AO3's download as the fixture has it (its own package lacks what EPUB 2 asks for):
+    glossed, with or without --ruby, epubcheck says no more about it than before."""
+    source = DATA / "stories" / "ao3_work.epub"
+    before = epubcheck(source).split("\n")[0]
+    for flags in ([], ["--ruby"]):
+        out = tmp_path / f"out{len(flags)}.epub"
+        assert annotate(source, "-g", glossary, "-f", "epub", "-o", out, *flags) == (0, "")
+        assert epubcheck(out).split("\n")[0] == before
 
 
 def test_an_ao3_epub_comes_back_whole(tmp_path: Path, glossary: Path) -> None:
@@ -217,12 +231,86 @@ def test_first_is_the_first_occurrence_per_chapter(tmp_path: Path, glossary: Pat
     assert counts == {0: [2, 1], 1: [1, 1]}  # by default again after a scene break
 
 
-def test_a_book_glossed_again_is_not_doubled(tmp_path: Path, glossary: Path) -> None:
+@pytest.mark.parametrize("flags", [[], ["--ruby"]])
+def test_a_book_glossed_again_is_not_doubled(
+    tmp_path: Path, glossary: Path, flags: list[str]
+) -> None:
     once, twice = tmp_path / "once.epub", tmp_path / "twice.epub"
-    assert annotate(epub3(tmp_path / "b.epub"), "-g", glossary, "-f", "epub", "-o", once)[0] == 0
-    assert annotate(once, "-g", glossary, "-f", "epub", "-o", twice)[0] == 0
+    book = epub3(tmp_path / "b.epub")
+    assert annotate(book, "-g", glossary, "-f", "epub", "-o", once, *flags)[0] == 0
+    assert annotate(once, "-g", glossary, "-f", "epub", "-o", twice, *flags)[0] == 0
     first, second = members(once), members(twice)
     assert second["OEBPS/text/one.xhtml"] == first["OEBPS/text/one.xhtml"]
+    assert second["OEBPS/text/two.xhtml"] == first["OEBPS/text/two.xhtml"]
+
+
+def test_ruby_puts_short_glosses_above_their_words(tmp_path: Path, glossary: Path) -> None:
+    """An EPUB 3 book: short glosses become ruby inside the chapter's own markup (a phrase
+    across a line of the source too); the Glossary links to them; no note, no namespace
+    added where every gloss is ruby."""
+    out = tmp_path / "out.epub"
+    book = epub3(tmp_path / "b.epub")
+    assert annotate(book, "-g", glossary, "-f", "epub", "--ruby", "-o", out) == (0, "")
+    found = members(out)
+    one, two = found["OEBPS/text/one.xhtml"].decode(), found["OEBPS/text/two.xhtml"].decode()
+    rp = "<rp> (</rp><rt>{}</rt><rp>)</rp></ruby>"
+    assert (
+        f'<em><ruby id="gloss-g1">Wanheda{rp.format("Commander of Death")}</em> &amp; '
+        f'<ruby id="gloss-g2">Heda{rp.format("Commander")}.'
+    ) in one
+    assert f'"<ruby id="gloss-g1">Yo gonplei\nste odon{rp.format("Your fight is over")},' in two
+    assert "noteref" not in one + two and "xmlns:epub" not in one
+    glossary_page = found["OEBPS/gloss-glossary.xhtml"].decode()
+    assert '<a href="text/one.xhtml#gloss-g2">Heda</a>' in glossary_page
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "ruby", "notes"),
+    [
+        ("<p>Heda.</p>", 1, 0),
+        ("<p>Heda. Yo gonplei ste odon.</p>", 2, 0),
+        ("<p><em>Yo gonplei</em> ste odon.</p>", 0, 1),  # a tag inside: a ruby would cross it
+        ("<p>Yo gon&#112;lei ste odon.</p>", 1, 0),  # an entity is no tag
+        ("<p>Heda means <ruby>Heda<rt>x</rt></ruby>.</p>", 1, 0),  # none in the book's own
+    ],
+)
+def test_which_glosses_become_ruby_in_a_chapter(
+    glossary: Path, paragraph: str, ruby: int, notes: int
+) -> None:
+    from annotate.render.epub_glossed import gloss_chapter
+    from annotate.render.epub_parts import Terms
+    from annotate.spotting import Spotter
+    from glossary.store.reading import read
+
+    spotter = Spotter(read(glossary))
+    source = chapter("x", paragraph).encode()
+    new = gloss_chapter(source, spotter, Terms(), "x.xhtml", "x", every=True, ruby=True)
+    assert new is not None
+    body = new.decode().split("<body>", 1)[1]
+    assert (body.count('<ruby id="gloss-g'), body.count('role="doc-noteref"')) == (ruby, notes)
+
+
+def test_ruby_in_a_new_book_and_where_a_line_breaks(tmp_path: Path, glossary: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        '# Story\n\n## One\n\n*Wanheda* and Heda. "Yo gonplei\nste odon," she said.\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.epub"
+    assert annotate(story, "-g", glossary, "-f", "epub", "--ruby", "-o", out) == (0, "")
+    page = members(out)["OEBPS/chapter-2.xhtml"].decode()
+    assert '<ruby id="g1"><em>Wanheda</em><rp> (</rp><rt>Commander of Death</rt>' in page
+    assert '<ruby id="g2">Heda<rp> (</rp><rt>Commander</rt><rp>)</rp></ruby>' in page
+    # a ruby holds no line break: the phrase across two lines stays a footnote
+    assert 'ste odon<sup><a epub:type="noteref"' in page
+
+
+def test_ruby_goes_with_epub(tmp_path: Path, glossary: Path) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text("Heda.\n", encoding="utf-8")
+    code, err = annotate(story, "-g", glossary, "--ruby")
+    assert code == 2
+    assert "--ruby goes with --format epub" in " ".join(err.split())
 
 
 @pytest.mark.parametrize(
@@ -325,9 +413,64 @@ def test_a_chapter_whose_comment_never_ends_is_left_as_it_is(tmp_path: Path) -> 
     from annotate.render.epub_glossed import gloss_chapter
     from annotate.render.epub_parts import Terms
     from annotate.spotting import Spotter
-    from glossary import store
+    from glossary.store import reading
 
-    spotter = Spotter(store.read(DATA / "annotate" / "trigedasleng.yaml"))
+    spotter = Spotter(reading.read(DATA / "annotate" / "trigedasleng.yaml"))
     source = chapter("x", "<p>Heda <!-- Heda</p>" + "<!--" * 10_000).encode()
     assert gloss_chapter(source, spotter, Terms(), "x.xhtml", "x") is None
     assert gloss_chapter(chapter("x", "<p>Heda.</p>").encode(), spotter, Terms(), "x", "x")
+
+
+def test_a_ruby_gloss_in_a_browser_stands_above_its_word(tmp_path: Path, glossary: Path) -> None:
+    """With --ruby, headless Chromium draws each gloss above its word, its parentheses hidden."""
+    from tests.annotate.render.test_render_html_browser import CHROMIUM, Browser
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium); CI installs it")
+    out = tmp_path / "out.epub"
+    book = epub3(tmp_path / "b.epub")
+    assert annotate(book, "-g", glossary, "-f", "epub", "--ruby", "-o", out)[0] == 0
+    chapter = tmp_path / "one.xhtml"
+    chapter.write_bytes(members(out)["OEBPS/text/one.xhtml"])
+    browser = Browser(tmp_path / "profile")
+    try:
+        browser.open(chapter.as_uri())
+        found = browser.eval(
+            "(() => { if (document.querySelector('parsererror')) return 'not well-formed';"
+            " return [...document.querySelectorAll('ruby')].map(r => {"
+            " const base = document.createRange(); base.selectNodeContents(r);"
+            " base.setEndBefore(r.querySelector('rp'));"
+            " const word = base.getBoundingClientRect();"
+            " const gloss = r.querySelector('rt').getBoundingClientRect();"
+            " const shown = [...r.querySelectorAll('rp')].some(p => p.getClientRects().length);"
+            " return [r.querySelector('rt').textContent, gloss.bottom <= word.top + 1, shown];"
+            " }); })()"
+        )
+    finally:
+        browser.close()
+    assert found == [["Commander of Death", True, False], ["Commander", True, False]]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>Vash tem orru.</p>",
+        "<p>Vash &amp; tem&#x21;orru&nbsp;&#233;</p><p>&lt;&lt;veshka&gt;</p>",
+        "<p>&amp;</p><p>a&#97;&#x61;a</p>",
+        "<p><em>Vash</em> t&#101;m <!-- orru --> orru</p>",
+    ],
+)
+def test_each_character_of_a_chapter_maps_back_to_its_source(source: str) -> None:
+    """What the spotter reads, character by character, is where gloss inserts: each
+    character's source stretch (an entity whole) decodes to that character."""
+    from html import unescape
+
+    from annotate.render.epub_glossed import read_text
+
+    found = read_text(source)
+    text = "".join(found.text)
+    for k, char in enumerate(text):
+        if char == "\n":  # (blocks apart: not in the source)
+            continue
+        start, end = found.source_start(k), found.source_end(k + 1)
+        assert unescape(source[start:end]) == char, (k, source[start:end])
