@@ -44,6 +44,7 @@ class Sample:
     returncode: int
     stdout: bytes  # only when asked for
     stderr: str  # the end of it
+    cpu_seconds: float = 0.0  # user and system time
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Timing:
 
     runs: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of each run
     error: str | None = None
     warnings: str | None = None  # stderr of a run that succeeded with exit 1 (some input bad)
     last: Sample | None = None
@@ -67,6 +69,19 @@ class Timing:
     @property
     def peak_mb(self) -> float:
         return max(self.peaks) if self.peaks else 0.0
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    def add(self, other: Timing) -> None:
+        """`other`'s runs after these (runs of one command measured in turns with another)."""
+        self.runs += other.runs
+        self.peaks += other.peaks
+        self.cpu += other.cpu
+        self.error = self.error or other.error
+        self.warnings = self.warnings or other.warnings
+        self.last = other.last or self.last
 
 
 def run_once(
@@ -104,10 +119,10 @@ def run_once(
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace")
         figures = report.read().split()
-    if len(figures) != 2:  # the launcher itself failed: the command never ran
+    if len(figures) != 3:  # the launcher itself failed: the command never ran
         return Sample(0.0, 0.0, done.returncode or 127, captured, tail)
-    seconds, peak_kb = float(figures[0]), int(figures[1])
-    return Sample(seconds, peak_kb / 1024, done.returncode, captured, tail)
+    seconds, peak_kb, cpu = float(figures[0]), int(figures[1]), float(figures[2])
+    return Sample(seconds, peak_kb / 1024, done.returncode, captured, tail, cpu)
 
 
 def measure(
@@ -139,6 +154,7 @@ def measure(
             continue
         timing.runs.append(sample.seconds)
         timing.peaks.append(sample.peak_mb)
+        timing.cpu.append(sample.cpu_seconds)
         timing.last = sample
         if BUDGET.spent(timing.runs):
             break
@@ -170,6 +186,19 @@ class TaskRuns:
     @property
     def peak_mb(self) -> float:
         return max(self.peaks) if self.peaks else 0.0
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    def add(self, other: Timing) -> None:
+        """`other`'s runs after these (runs of one command measured in turns with another)."""
+        self.runs += other.runs
+        self.peaks += other.peaks
+        self.cpu += other.cpu
+        self.error = self.error or other.error
+        self.warnings = self.warnings or other.warnings
+        self.last = other.last or self.last
 
 
 def task(
