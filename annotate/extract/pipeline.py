@@ -164,6 +164,7 @@ class _Scan:
         self.join_starts = [start for start, _ in self.joins]
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
+        self._paragraph_starts = [p.start for p in story.paragraphs]
         self._foreign: dict[str, bool] = {}
         self._told: dict[str, list[str]] = {}
 
@@ -370,6 +371,33 @@ class _Scan:
             word = tokens[0].bare
             return not self.is_name(word) and foreignness(word, self.vocab, self.known) >= 0.5
         return not tokens or is_conlang_run(tokens, self.vocab, self.known, evidence=True)
+
+    def kindred_quotations(self) -> None:
+        """Quotations in the words of the story's translated lines: a real language shares
+        many of its words with English (`tu es mon ami`), so a line judged by English alone
+        is missed until the story shows which words are its own."""
+        own = {
+            t.bare.casefold()
+            for c in self.found
+            if c.kind == "phrase"
+            for t in words(self.text, c.start, c.end)
+            if t.bare.casefold() not in stopwords()
+        }
+        if len(own) < 4:
+            return
+        for q_start, q_end in self.quotes:
+            start, end = strip_span(self.text, q_start, q_end)
+            if not self.free(start, end):
+                continue
+            forms = [bare(f) for f in WORD.findall(self.text, start, end)]
+            ours = sum(1 for f in forms if f.casefold() in own or self._un_english(f))
+            if ours < 2 or 3 * ours < 2 * len(forms):
+                continue
+            paragraph = self.story.paragraphs[
+                bisect.bisect_right(self._paragraph_starts, start) - 1
+            ]
+            glosses = self.gloss(start, end, paragraph.end, quoted=True)
+            self.add(Candidate(start, end, "phrase", "quotation", 0.7, glosses))
 
     def _one_word_line(self, tokens: list[Token], paragraph: Span) -> None:
         """`"Hom. It's the word for home."`: a one-word sentence the quotation explains."""
@@ -798,6 +826,7 @@ class _Scan:
             self.lexicon_phrases(paragraph)
             self.joiners(paragraph)
             self.single_words(paragraph)
+        self.kindred_quotations()
         self.second_versions()
         for candidate, gloss in zip(
             self.found, choose([c.options for c in self.found], len(self.text)), strict=True

@@ -253,6 +253,17 @@ def test_no_translation_is_invented(what: str, text: str, term: str) -> None:
     assert found[term] is None, what
 
 
+def test_a_line_in_the_words_of_the_story_s_translated_lines() -> None:
+    """Words English also writes (`es`, `mon`) are the language's once its lines use them."""
+    text = (
+        '"Orrukai es mon veshka." (You are my friend.)\n\n'
+        '"Kalu tem es mon vesh." (The sky is my road.)\n\n'
+        'She smiled at that.\n\n"Tem es mon ami," he said.'
+    )
+    story = parse_text(f"{NARRATION}\n\n{text}\n", "s.txt")
+    assert "Tem es mon ami" in {f.term for f in extract_story(story, NoLexicon())}
+
+
 def test_a_label_with_a_number_is_no_title_translation() -> None:
     story = parse_text(f"{NARRATION}\n\npost episode 1.14: Veshan Orrukai\n", "s.txt")
     assert {f.translation for f in extract_story(story, NoLexicon())} <= {None}
