@@ -133,6 +133,16 @@ def glossary_lines(story: Story, languages: tuple[str, ...] = ()) -> Iterator[En
                 yield from _entries(text, entry.start(), entry.end(), run[0].start())
 
 
+def without_scripts(text: str, entries: list[Entry]) -> list[Entry]:
+    """The entries but those of blocks whose terms come again and again: a play's lines
+    (`Tavi: ...` / `Mira: ...` / `Tavi: ...`), where a glossary names each term once."""
+    terms: dict[int, list[str]] = {}
+    for entry in entries:
+        terms.setdefault(entry.block, []).append(text[entry.start : entry.end].strip().casefold())
+    scripts = {block for block, said in terms.items() if len(said) - len(set(said)) >= 2}
+    return [entry for entry in entries if entry.block not in scripts]
+
+
 def _runs(story: Story) -> Iterator[list[re.Match[str]]]:
     """Runs of two or more glossary lines with only blank lines between them. Only short
     paragraphs can hold one: a paragraph of prose ends a run."""

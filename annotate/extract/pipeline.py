@@ -46,6 +46,7 @@ _NOTE_PARAGRAPH = re.compile(
     r"|(?:(?!chapter\b|part\b|book\b)[A-Z][\w ]{0,20}:[^\n]*(?:\n|$))+$",  # `Key: value` lines
     re.IGNORECASE,
 )
+_SPEAKER = re.compile(r"([A-Z][\w'\u2019-]{0,20}):[ \t]")  # a line of a play: `Tavi: ...`
 _MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\w+\]|\(\d{1,2}\)")
 _ASIDE = re.compile(r"\([^()\n]*\)")  # blanked out of a quotation before it is judged
 _BRACKET = re.compile(r"[(\[]")
@@ -110,7 +111,7 @@ class _Scan:
         self.groups = tuple(suffix.casefold() for suffix in grammar.group_suffixes)
         self.quotes = list(quotations(text))
         self.italics = sorted(story.italics, key=lambda s: s.start)
-        self.entries = list(notes.glossary_lines(story, headings))
+        self.entries = notes.without_scripts(text, list(notes.glossary_lines(story, headings)))
         self.notes = notes.note_regions(story, headings)
         self.footnotes = notes.footnotes(story)
         self.markers = notes.markers(text) if self.footnotes else []
@@ -151,6 +152,8 @@ class _Scan:
         capitals = [t for t in located if t.text[:1].isupper() and t.text in looked]
         self.nouns = names.common_nouns(text, capitals)
         self.names = {name for name in speakers if name.casefold() not in self.nouns}
+        self._speakers = _play_speakers(story)
+        self.names |= self._speakers
         self.lowered = lowered
         self.words = self._candidate_words([t for t in located if t.text in rare])
         self.firsts = _offsets([t for t in located if t.text in firsts])
@@ -187,7 +190,10 @@ class _Scan:
     def in_notes(self, paragraph: Span) -> bool:
         if any(s <= paragraph.start < e for s, e in self.notes):
             return True
-        return bool(_NOTE_PARAGRAPH.match(self.text, paragraph.start, paragraph.end))
+        if not _NOTE_PARAGRAPH.match(self.text, paragraph.start, paragraph.end):
+            return False
+        said = _SPEAKER.match(self.text, paragraph.start, paragraph.end)
+        return said is None or said.group(1) not in self._speakers
 
     def is_name(self, word: str) -> bool:
         return self.known.is_name(word) or word in self.names
@@ -870,6 +876,15 @@ def _uncommon(word: str) -> bool:
 def _offsets(tokens: list[Token]) -> tuple[list[Token], list[int]]:
     """Tokens in text order with their start offsets, for bisecting by paragraph."""
     return tokens, [t.start for t in tokens]
+
+
+def _play_speakers(story: Story) -> frozenset[str]:
+    """Who speaks the story's lines written as a play: a label that starts three paragraphs
+    or more (`Rating:` starts one)."""
+    labels = Counter(
+        m.group(1) for p in story.paragraphs if (m := _SPEAKER.match(story.text, p.start, p.end))
+    )
+    return frozenset(label for label, n in labels.items() if n >= 3)
 
 
 def _stanzas(text: str, paragraphs: list[Span]) -> list[range]:

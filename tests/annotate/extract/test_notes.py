@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotate.extract import notes
 from annotate.extract.notes import _headings, heading, lead_in, pattern
+from annotate.readers.text import parse_text
 
 HEADING_PIECES = ["Glossary", "words", "Vesh", ":", " ", "\n", "*", "x", "translations"]
 HEADING_TEXT = st.lists(st.sampled_from(HEADING_PIECES), max_size=8).map("".join)
@@ -82,3 +84,10 @@ def test_headings_are_the_pattern(text: str) -> None:
 def test_headings_found_after_breaks_are_the_pattern(text: str) -> None:
     spans = tuple(m.span() for m in heading(("Vesh",)).finditer(text))
     assert _headings(text, ("Vesh",)) == spans
+
+
+def test_a_play_is_no_glossary() -> None:
+    text = "Tavi: We ride.\nMira: Now?\nTavi: Now.\nMira: Go.\n\nGlossary:\nKel: friend\nOrru: dawn"
+    story = parse_text(text, "s.txt")
+    entries = notes.without_scripts(text, list(notes.glossary_lines(story)))
+    assert [text[e.start : e.end] for e in entries] == ["Kel", "Orru"]

@@ -205,6 +205,12 @@ TRAPS = [
         {"Lesson 1"},
     ),
     ("an interjection echoed", '"Hmm." Yes, she thought, of course.', {"Hmm"}),
+    (
+        "a play's lines",
+        "Tavi: We ride at dawn.\n\nMira: Then we ride.\n\nTavi: Orrukai, then.\n\n"
+        "Mira: So be it.\n\nTavi: Go.\n\nMira: Now.",
+        {"Tavi", "Mira"},
+    ),
     ("a point-of-view heading", "Tavira's POV\nShe ran.", {"Tavira's POV", "POV"}),
     (
         "a place line",
