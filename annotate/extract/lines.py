@@ -10,6 +10,7 @@ bracket that wraps is still one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from annotate.story import Span, Story
@@ -28,19 +29,21 @@ def read_apart(story: Story) -> Story:
         return story
     wrapped_story = _wrapped([line for _, lines in blocks for line in lines[:-1]], text, 0.8)
     paragraphs: list[Span] = []
-    joined = list(text)
+    breaks: list[int] = []  # line breaks inside wrapped paragraphs, read as spaces
     for paragraph, lines in blocks:
         body = lines[:-1]
         if len(lines) < 2:
             paragraphs.append(paragraph)
         elif _wrapped(body, text) or (wrapped_story and _wide(body, text) == len(body)):
             paragraphs.append(paragraph)
-            for _, end in body:
-                joined[end] = " "
+            breaks.extend(end for _, end in body)
         else:
             paragraphs.extend(Span(start, end) for start, end in lines)
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
-    return replace(story, text="".join(joined), paragraphs=paragraphs, _newlines=newlines)
+    if not breaks:
+        return replace(story, paragraphs=paragraphs)
+    pieces = [text[a:b] for a, b in zip([0, *(i + 1 for i in breaks)], [*breaks, len(text)])]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    return replace(story, text=" ".join(pieces), paragraphs=paragraphs, _newlines=newlines)
 
 
 def _lines(text: str, paragraph: Span) -> list[tuple[int, int]]:
