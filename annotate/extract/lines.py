@@ -41,7 +41,8 @@ def read_apart(story: Story) -> Story:
             paragraphs.extend(Span(start, end) for start, end in lines)
     if not breaks:
         return replace(story, paragraphs=paragraphs)
-    pieces = [text[a:b] for a, b in zip([0, *(i + 1 for i in breaks)], [*breaks, len(text)])]
+    starts, ends = [0, *(i + 1 for i in breaks)], [*breaks, len(text)]
+    pieces = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     newlines = [m.start() for m in re.finditer("\n", text)]
     return replace(story, text=" ".join(pieces), paragraphs=paragraphs, _newlines=newlines)
 
