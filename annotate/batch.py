@@ -92,7 +92,7 @@ def _prepare(spotter: Spotter, layout: Layout) -> None:
             notes_only=layout.notes_only,
         )
         if layout.fmt == Format.json and not layout.first:
-            _worker.plain = json_plain.Plain(spotter)
+            _worker.plain = json_plain.Plain(spotter, layout.every)
 
 
 def _spotted(path: Path) -> tuple[Spotted, list[str]]:
@@ -119,7 +119,7 @@ def _rendered(path: Path) -> Rendered | GlossError | Partly:
     assert _worker is not None and _worker.module is not None and _worker.options is not None
     if _worker.plain is not None and path.suffix.lower() in PLAIN and path.is_file():
         try:
-            text = json_plain.rendered(_worker.plain, path, _worker.options.every)
+            text = json_plain.rendered(_worker.plain, path)
         except OSError:
             text = None  # read the usual way, which says what is wrong
         if text is not None:
@@ -241,7 +241,7 @@ def _gathered(
             continue
         assert not isinstance(outcome, Rendered | GlossError | Partly)
         if item.start == 0:
-            assembly = json_plain.Assembly(spotter.glossary.terms, layout.every)
+            assembly = json_plain.Assembly(spotter.glossary.terms)
         if assembly is not None and outcome is not None:
             assembly.add(outcome)
         else:

@@ -86,16 +86,20 @@ class Rows:
         self.rows: list[str] = []
         self._fields: dict[int, tuple[str, str]] = {}  # per entry: before `text`, after `line`
 
-    def add(self, entry: Entry, text: str, start: int, end: int, line: int, why: str) -> None:
-        """One span's row; `text` is already a JSON string."""
+    def fields(self, entry: Entry) -> tuple[str, str]:
+        """`entry`'s fields in a row, before its `text` and after its `line`."""
         both = self._fields.get(id(entry))
         if both is None:
             both = self._fields[id(entry)] = _fields(entry)
-        before, after = both
-        self.rows.append(
-            f'{before}{text}, "start": {start}, "end": {end}, "line": {line}'
-            f'{after}, "shown": "{why}"}}'
-        )
+        return both
+
+    def add(self, entry: Entry, text: str, start: int, end: int, line: int, why: str) -> None:
+        """One span's row; `text` is already a JSON string."""
+        self.rows.append(row(self.fields(entry), text, start, end, line, why))
+
+    def extend(self, rows: Iterable[str]) -> None:
+        """Rows made with `row`, in order."""
+        self.rows.extend(rows)
 
     def story(self, path: str) -> str:
         """The story's object, with the rows added."""
@@ -109,6 +113,15 @@ class Rows:
         text = ",\n".join(rows)
         self.rows = []
         return text
+
+
+def row(fields: tuple[str, str], text: str, start: int, end: int, line: int, why: str) -> str:
+    """One span's row: an entry's `Rows.fields` around the span's own; `text` is already a
+    JSON string."""
+    return (
+        f'{fields[0]}{text}, "start": {start}, "end": {end}, "line": {line}'
+        f'{fields[1]}, "shown": "{why}"}}'
+    )
 
 
 def string(text: str) -> str:

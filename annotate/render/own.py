@@ -91,11 +91,11 @@ class Own:
     def _around(self, spot: Spot, longest: int) -> str:
         text = self.text
         after = text[spot.end : spot.end + AFTER + longest]
-        breaks = list(_BLANK.finditer(after))
-        if len(breaks) > 1:  # one paragraph more at most: a translation on the next line
-            after = after[: breaks[1].start()]
+        # (A blank line holds two newlines: most windows hold fewer, and need no search.)
+        if after.count("\n") >= 4 and len(breaks := list(_BLANK.finditer(after))) > 1:
+            after = after[: breaks[1].start()]  # one paragraph more at most: the next line
         before = text[max(0, spot.start - BEFORE - longest) : spot.start]
-        if blank := list(_BLANK.finditer(before)):
+        if before.count("\n") >= 2 and (blank := list(_BLANK.finditer(before))):
             before = before[blank[-1].end() :]
         return f"{before}\n{after}"
 
