@@ -26,7 +26,7 @@ from typing import BinaryIO, NamedTuple
 from annotate.readers.text import Paragraphs, _unmarked, paragraphs
 from annotate.render.choice import BREAK_MAX, GAP, Chooser, Shown, is_scene_break
 from annotate.render.json_spans import Rows, row, string
-from annotate.render.own import AFTER, Own
+from annotate.render.own import AFTER, Own, Sayings
 from annotate.spotting import Spotter
 from glossary.models import Entry
 
@@ -97,7 +97,7 @@ class Plain:
     """Spots stretches against one glossary (in a worker: built once per process)."""
 
     def __init__(self, spotter: Spotter, every: bool = False) -> None:
-        self.spotter, self.every = spotter, every
+        self.spotter, self.every, self.sayings = spotter, every, Sayings()
         terms = spotter.glossary.terms
         self.number = {id(entry): n for n, entry in enumerate(terms)}
         # How far on a translation of a spot may stand (`Own`): a bound on its window.
@@ -122,15 +122,15 @@ class Plain:
             layout = _Layout.of(raw, text, 0)
             story = layout.text
             spots = self.spotter.spot_text(story)
-            own = Own(story)
+            own = Own(story, self.sayings)
             if spots and spots[-1].end + self.ahead > len(story):
                 ahead = _ahead(stream, self.ahead)
                 if ahead is None:
                     return None
                 if ahead:
-                    own = Own(f"{story}\n\n{ahead}")
+                    own = Own(f"{story}\n\n{ahead}", self.sayings)
         breaks = layout.breaks()
-        chooser, every, number = Chooser(self.every), self.every, self.number
+        chooser, every, number = Chooser(self.every, self.sayings), self.every, self.number
         shown: list[str] = []
         pending: list[tuple[int, int]] = []
         for k, spot in enumerate(spots):

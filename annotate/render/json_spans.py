@@ -71,7 +71,7 @@ def one(item: Glossed, options: Options) -> str:
     story, text = item.story, item.story.text
     rows = Rows()
     offsets = [spot.start for spot in item.spots]
-    shown = choose(story, item.spots, every=options.every)
+    shown = choose(story, item.spots, every=options.every, sayings=options.sayings)
     for (start, end, entry), line, why in zip(
         item.spots, lines(story, offsets), shown, strict=True
     ):
