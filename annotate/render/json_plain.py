@@ -237,9 +237,9 @@ _SHORT = re.compile(rf"\n\n((?:[^\n]|\n(?!\n)){{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
 _SHORT_LINE = re.compile(rf"\n\n([^\n]{{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
 _SHORT_LINES = re.compile(rf"\n\n[^\n]{{0,{BREAK_MAX - 1}}}+\n(?!\n)")
 # Whitespace at a line's edge, whose paragraphs `paragraphs` would change: after a newline
-# (in the bytes, and in the bytes reversed: before one), in UTF-8.
+# (in the bytes, and in the bytes reversed: before one), in UTF-8; or a run of blank lines.
 _EDGE = re.compile(
-    rb"\n(?:[ \t\x0b\x0c\x1c-\x1f]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
+    rb"\n(?:\n\n|[ \t\x0b\x0c\x1c-\x1f]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
     rb"|\xe2\x81\x9f|\xe3\x80\x80)"
 )
 _EDGE_BEFORE = re.compile(
@@ -256,7 +256,6 @@ def _plain_edges(raw: bytes, text: str) -> bool:
         not text
         or text[0].isspace()
         or text[-1].isspace()
-        or b"\n\n\n" in raw
         or _EDGE.search(raw)
         or _EDGE_BEFORE.search(raw[::-1])
     )

@@ -67,16 +67,19 @@ def _megabytes(paths: list[Path]) -> float:
 
 def _row(figure: str, mb: float, ours: Timing, theirs: Timing | None, rg_note: str) -> Row:
     row = Row("cases", figure, ours.median, "s", runs=len(ours.runs), peak_mb=ours.peak_mb)
-    row.extra = {"mb": round(mb, 1), "seconds": ours.runs}
+    row.extra = {"mb": round(mb, 1), "seconds": ours.runs, "cpu_seconds": ours.cpus}
+    row.note = f"cpu {ours.cpu:.2f} s"
     if theirs is not None and theirs.ok:
         row.peer, row.peer_value = "rg", theirs.median
         row.ratio, row.ratio_means = ours.median / theirs.median, "gloss/rg time"
         row.peer_peak_mb = theirs.peak_mb
         row.extra["rg_seconds"] = theirs.runs
+        row.extra["rg_cpu_seconds"] = theirs.cpus
+        row.note += f" (rg {theirs.cpu:.2f} s, {ours.cpu / max(theirs.cpu, 1e-9):.1f}x)"
     elif theirs is not None:
-        row.note = f"rg: {theirs.error}"
-    else:
-        row.note = rg_note
+        row.note += f"; rg: {theirs.error}"
+    elif rg_note:
+        row.note += f"; {rg_note}"
     if ours.warnings:
         row.note = (row.note + "; " if row.note else "") + f"gloss: {ours.warnings}"
     return row
@@ -111,7 +114,7 @@ def cases(ctx: Context) -> list[Row]:
             theirs = measure(rg_argv, ctx.runs, accept=(0, 1), stdout=found)
         row = _row(f"annotate json, {figure}", _megabytes([ours_on]), ours, theirs, "")
         if rg is None:
-            row.note = str(missing("ripgrep"))
+            row.note += f"; {missing('ripgrep')}"
         if case == "epub":
             row.note = (row.note + "; " if row.note else "") + "rg on the members unzipped"
         if case in TARGETS and row.ratio is not None:

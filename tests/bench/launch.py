@@ -4,7 +4,8 @@ Why a launcher: on Linux a child's `ru_maxrss` starts at the peak of the process
 it (exec keeps the old memory's high-water mark), so a command spawned straight from the suite
 would report at least the suite's own peak. Spawned from this small process (no site, a few
 imports), its peak is its own, give or take the launcher's few MB. Writes `seconds peak_kb` to
-REPORT and exits with the command's exit code. Standard library only, nothing of the project.
+REPORT (and its CPU seconds, user and system, its waited-for children's included) and exits
+with the command's exit code. Standard library only, nothing of the project.
 """
 
 import os
@@ -18,7 +19,7 @@ def main(report: str, argv: list[str]) -> int:
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
     with open(report, "w", encoding="ascii") as out:
-        out.write(f"{seconds} {usage.ru_maxrss}\n")
+        out.write(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}\n")
     code = os.waitstatus_to_exitcode(status)
     return code if code >= 0 else 128 - code  # killed by a signal: as a shell says it
 

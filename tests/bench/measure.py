@@ -44,6 +44,7 @@ class Sample:
     returncode: int
     stdout: bytes  # only when asked for
     stderr: str  # the end of it
+    cpu: float = 0.0  # seconds of CPU, user and system, its processes' together
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Timing:
 
     runs: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)  # CPU seconds of each run
     error: str | None = None
     warnings: str | None = None  # stderr of a run that succeeded with exit 1 (some input bad)
     last: Sample | None = None
@@ -63,6 +65,11 @@ class Timing:
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU seconds (a loaded machine stretches the wall time, barely the CPU)."""
+        return statistics.median(self.cpus) if self.cpus else 0.0
 
     @property
     def peak_mb(self) -> float:
@@ -104,10 +111,10 @@ def run_once(
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace")
         figures = report.read().split()
-    if len(figures) != 2:  # the launcher itself failed: the command never ran
+    if len(figures) != 3:  # the launcher itself failed: the command never ran
         return Sample(0.0, 0.0, done.returncode or 127, captured, tail)
-    seconds, peak_kb = float(figures[0]), int(figures[1])
-    return Sample(seconds, peak_kb / 1024, done.returncode, captured, tail)
+    seconds, peak_kb, cpu = float(figures[0]), int(figures[1]), float(figures[2])
+    return Sample(seconds, peak_kb / 1024, done.returncode, captured, tail, cpu)
 
 
 def measure(
@@ -139,6 +146,7 @@ def measure(
             continue
         timing.runs.append(sample.seconds)
         timing.peaks.append(sample.peak_mb)
+        timing.cpus.append(sample.cpu)
         timing.last = sample
         if BUDGET.spent(timing.runs):
             break
@@ -166,6 +174,11 @@ class TaskRuns:
 
     def median(self, key: str) -> float:
         return float(statistics.median(float(r[key]) for r in self.results))
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU seconds (a loaded machine stretches the wall time, barely the CPU)."""
+        return statistics.median(self.cpus) if self.cpus else 0.0
 
     @property
     def peak_mb(self) -> float:
