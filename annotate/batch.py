@@ -14,6 +14,7 @@ from annotate.readers.partly import PartlyRead
 from annotate.render import json_plain
 from annotate.render.formats import BOOKS, Format, StoryByStory, story_by_story
 from annotate.render.json_plain import Found
+from annotate.render.memo import PerEntry
 from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
@@ -234,6 +235,7 @@ def _gathered(
 ) -> Iterator[Rendered | GlossError | Partly]:
     """The outcomes of `items` in order, a story's stretches put together as one story."""
     assembly: json_plain.Assembly | None = None  # None: a stretch could not be read
+    memo = PerEntry()  # what the stories' assemblies work out once
     for n, (item, outcome) in enumerate(zip(items, done, strict=True)):
         if isinstance(item, Path):
             assert not isinstance(outcome, Found) and outcome is not None
@@ -241,7 +243,7 @@ def _gathered(
             continue
         assert not isinstance(outcome, Rendered | GlossError | Partly)
         if item.start == 0:
-            assembly = json_plain.Assembly(spotter.glossary.terms)
+            assembly = json_plain.Assembly(spotter.glossary.terms, memo)
         if assembly is not None and outcome is not None:
             assembly.add(outcome)
         else:

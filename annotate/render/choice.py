@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
-from annotate.render.own import Own, Sayings
+from annotate.render.glosses import has_gloss
+from annotate.render.memo import PerEntry
+from annotate.render.own import Own
 from annotate.render.runs import blocks
 from annotate.spotting import Spot
 from annotate.story import Part, Story
@@ -40,16 +42,15 @@ class Shown(StrEnum):
 
 
 def choose(
-    story: Story, spots: list[Spot], *, every: bool = False, sayings: Sayings | None = None
+    story: Story, spots: list[Spot], *, every: bool = False, memo: PerEntry | None = None
 ) -> list[Shown]:
-    """One choice per spot (spots in text order); `sayings`: the run's, shared by its
-    stories."""
+    """One choice per spot (spots in text order); `memo`: the run's (`Options.memo`)."""
     if not spots:
         return []
     starts = scene_starts(story)
-    sayings = sayings or Sayings()
-    own = Own(story.text, sayings)
-    chooser = Chooser(every, sayings)
+    memo = memo or PerEntry()
+    own = Own(story.text, memo)
+    chooser = Chooser(every, memo)
     return [
         chooser.shown(spot, bisect.bisect_right(starts, spot.start), own.translated_here)
         for spot in spots
@@ -59,15 +60,15 @@ def choose(
 class Chooser:
     """The choice for each spot of a story in turn: what was glossed where is remembered."""
 
-    def __init__(self, every: bool = False, sayings: Sayings | None = None) -> None:
+    def __init__(self, every: bool = False, memo: PerEntry | None = None) -> None:
         self.every = every
         self.last: dict[int, tuple[int, int]] = {}  # per entry: the scene and end of its last use
-        self.sayings = sayings or Sayings()
+        self.memo = memo or PerEntry()
 
     def shown(self, spot: Spot, scene: int, translated_here: Callable[[Spot], bool]) -> Shown:
         """The choice for `spot`, the next in text order, in scene number `scene`;
         `translated_here` is asked only of a spot with a gloss."""
-        if not self.sayings.glossed(spot.entry):
+        if not self.memo.get(has_gloss, spot.entry):
             return Shown.untranslated
         key = id(spot.entry)
         before = self.last.get(key)
@@ -102,8 +103,8 @@ def scene_starts(story: Story) -> list[int]:
 
 
 def chosen(
-    story: Story, spots: list[Spot], *, every: bool = False, sayings: Sayings | None = None
+    story: Story, spots: list[Spot], *, every: bool = False, memo: PerEntry | None = None
 ) -> dict[int, Shown]:
     """`choose` keyed by `id(spot)`, for renderers that meet the spots one by one."""
-    shown = choose(story, spots, every=every, sayings=sayings)
+    shown = choose(story, spots, every=every, memo=memo)
     return dict(zip(map(id, spots), shown, strict=True))

@@ -26,7 +26,8 @@ from typing import BinaryIO, NamedTuple
 from annotate.readers.text import Paragraphs, _unmarked, paragraphs
 from annotate.render.choice import BREAK_MAX, GAP, Chooser, Shown, is_scene_break
 from annotate.render.json_spans import Rows, row, string
-from annotate.render.own import AFTER, Own, Sayings
+from annotate.render.memo import PerEntry
+from annotate.render.own import AFTER, Own
 from annotate.spotting import Spotter
 from glossary.models import Entry
 
@@ -97,7 +98,7 @@ class Plain:
     """Spots stretches against one glossary (in a worker: built once per process)."""
 
     def __init__(self, spotter: Spotter, every: bool = False) -> None:
-        self.spotter, self.every, self.sayings = spotter, every, Sayings()
+        self.spotter, self.every, self.memo = spotter, every, PerEntry()
         terms = spotter.glossary.terms
         self.number = {id(entry): n for n, entry in enumerate(terms)}
         # How far on a translation of a spot may stand (`Own`): a bound on its window.
@@ -122,15 +123,15 @@ class Plain:
             layout = _Layout.of(raw, text, 0)
             story = layout.text
             spots = self.spotter.spot_text(story)
-            own = Own(story, self.sayings)
+            own = Own(story, self.memo)
             if spots and spots[-1].end + self.ahead > len(story):
                 ahead = _ahead(stream, self.ahead)
                 if ahead is None:
                     return None
                 if ahead:
-                    own = Own(f"{story}\n\n{ahead}", self.sayings)
+                    own = Own(f"{story}\n\n{ahead}", self.memo)
         breaks = layout.breaks()
-        chooser, every, number = Chooser(self.every, self.sayings), self.every, self.number
+        chooser, every, number = Chooser(self.every, self.memo), self.every, self.number
         shown: list[str] = []
         pending: list[tuple[int, int]] = []
         for k, spot in enumerate(spots):
@@ -288,9 +289,9 @@ def _unmarked_paragraphs(text: str) -> str:
 class Assembly:
     """One story's object from its stretches' findings, in order."""
 
-    def __init__(self, terms: list[Entry]) -> None:
+    def __init__(self, terms: list[Entry], memo: PerEntry | None = None) -> None:
         self.terms = terms
-        self.rows = Rows()
+        self.rows = Rows(memo)
         self.fields: dict[int, tuple[str, str]] = {}  # per entry number: `Rows.fields`
         self.last: dict[int, tuple[int, int]] = {}  # per entry number: as `Chooser.last`
         self.at = 0  # where the next stretch's text starts in the story's
@@ -344,7 +345,7 @@ def rendered(plain: Plain, path: Path) -> str | None:
     pieces = stretches(path, STRETCH)
     if pieces is None:
         return None
-    assembly = Assembly(plain.spotter.glossary.terms)
+    assembly = Assembly(plain.spotter.glossary.terms, plain.memo)
     for piece in pieces:
         found = plain.spotted(piece)
         if found is None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
 from annotate.render.choice import choose
+from annotate.render.memo import PerEntry
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.story import Story
 from glossary.models import Entry
@@ -69,9 +70,9 @@ def one(item: Glossed, options: Options) -> str:
     entry's fields encoded once: `json.dumps(indent=)` is pure Python, and was most of the
     time of `annotate --format json` on a large story."""
     story, text = item.story, item.story.text
-    rows = Rows()
+    rows = Rows(options.memo)
     offsets = [spot.start for spot in item.spots]
-    shown = choose(story, item.spots, every=options.every, sayings=options.sayings)
+    shown = choose(story, item.spots, every=options.every, memo=options.memo)
     for (start, end, entry), line, why in zip(
         item.spots, lines(story, offsets), shown, strict=True
     ):
@@ -82,16 +83,13 @@ def one(item: Glossed, options: Options) -> str:
 class Rows:
     """The rows of one story's spans as they come, each entry's fields encoded once."""
 
-    def __init__(self) -> None:
+    def __init__(self, memo: PerEntry | None = None) -> None:
         self.rows: list[str] = []
-        self._fields: dict[int, tuple[str, str]] = {}  # per entry: before `text`, after `line`
+        self.memo = memo or PerEntry()  # the run's: each entry's fields encoded once
 
     def fields(self, entry: Entry) -> tuple[str, str]:
         """`entry`'s fields in a row, before its `text` and after its `line`."""
-        both = self._fields.get(id(entry))
-        if both is None:
-            both = self._fields[id(entry)] = _fields(entry)
-        return both
+        return self.memo.get(_fields, entry)
 
     def add(self, entry: Entry, text: str, start: int, end: int, line: int, why: str) -> None:
         """One span's row; `text` is already a JSON string."""

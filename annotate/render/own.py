@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotate.render.glosses import gloss, meanings
+from annotate.render.glosses import meanings
+from annotate.render.memo import PerEntry
 from annotate.spotting import Spot
 from glossary.lookup.keys import STOP_WORDS
 from glossary.models import Entry
@@ -55,38 +56,15 @@ class Said:
         return cls(texts, longest_words, max(map(len, texts), default=0))
 
 
-class Sayings:
-    """What the entries of a glossary say, worked out once for all the stories of a run: each
-    entry's `Said`, and whether it has a gloss to show. Each is kept beside its entry, so an
-    entry gone and its `id` reused is never mistaken for it."""
-
-    def __init__(self) -> None:
-        self._said: dict[int, tuple[Entry, Said]] = {}
-        self._glossed: dict[int, tuple[Entry, bool]] = {}
-
-    def said(self, entry: Entry) -> Said:
-        found = self._said.get(id(entry))
-        if found is None or found[0] is not entry:
-            found = self._said[id(entry)] = (entry, Said.of(entry))
-        return found[1]
-
-    def glossed(self, entry: Entry) -> bool:
-        """Whether `entry` has a translation worth showing (`glosses.gloss`)."""
-        found = self._glossed.get(id(entry))
-        if found is None or found[0] is not entry:
-            found = self._glossed[id(entry)] = (entry, bool(gloss(entry)))
-        return found[1]
-
-
 class Own:
     """Asks, spot by spot, whether the story translates it right there."""
 
-    def __init__(self, text: str, sayings: Sayings | None = None) -> None:
+    def __init__(self, text: str, memo: PerEntry | None = None) -> None:
         self.text = text
-        self.sayings = sayings or Sayings()
+        self.memo = memo or PerEntry()
 
     def translated_here(self, spot: Spot) -> bool:
-        said = self.sayings.said(spot.entry)
+        said = self.memo.get(Said.of, spot.entry)
         if not said.texts:
             return False
         around = self._around(spot, said.longest)
