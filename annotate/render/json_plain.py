@@ -224,19 +224,16 @@ class _Layout:
             return [e for s, e in spans if e - s <= BREAK_MAX and is_scene_break(text[s:e])]
         first = _SHORT_FIRST.match(text)
         short = [first] if first else []
-        # one line each, unless a paragraph may be short on several lines (a rare poem)
-        short += (_SHORT if _SHORT_LINES.search(text) else _SHORT_LINE).finditer(text)
+        short += _SHORT.finditer(text)
         return [m.end() for m in short if is_scene_break(m.group(1))]
 
 
 # A paragraph short enough to be a scene break, in text that is its own (no blank line but
-# between paragraphs): the first, those after a blank line, those of one line; and the start
-# of a paragraph that may be short on several lines. (Possessive: a paragraph that is longer
-# fails at once.)
+# between paragraphs): the first; and those after a blank line whose first line is (then
+# `is_scene_break` sees their length). Possessive: a longer line fails at once.
 _SHORT_FIRST = re.compile(rf"((?:[^\n]|\n(?!\n)){{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
-_SHORT = re.compile(rf"\n\n((?:[^\n]|\n(?!\n)){{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
-_SHORT_LINE = re.compile(rf"\n\n([^\n]{{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
-_SHORT_LINES = re.compile(rf"\n\n[^\n]{{0,{BREAK_MAX - 1}}}+\n(?!\n)")
+_SHORT = re.compile(rf"\n\n([^\n]{{1,{BREAK_MAX}}}+(?:\n[^\n]+)*+)(?=\n\n|\Z)")
+
 # Whitespace at a line's edge, whose paragraphs `paragraphs` would change: after a newline
 # (in the bytes, and in the bytes reversed: before one), in UTF-8; or a run of blank lines.
 _EDGE = re.compile(
