@@ -91,6 +91,46 @@ def _joined(joiners: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def joined(text: str, joiners: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where a joiner of the language stands between a name and a group (`Tavi ven Ulkru`,
-    with `ven` its joiner): the joiner's span in each. No joiners, nothing found."""
+    with `ven` its joiner): the joiner's span in each. No joiners, nothing found.
+
+    The spans `_joined(joiners).finditer` gives, tried only where a joiner stands between
+    spaces (plain searches), from the first capital of the name before it that `finditer`
+    could start at: a scan of the text would try every capital."""
     pattern = _joined(joiners)
-    return [m.span(2) for m in pattern.finditer(text)] if pattern else []
+    if pattern is None:
+        return []
+    found: list[tuple[int, int]] = []
+    taken = 0  # where the last match ended: `finditer` never overlaps its matches
+    for at in sorted({at for joiner in joiners for at in _between_spaces(text, joiner)}):
+        start = _name_start(text, at)
+        m = pattern.match(text, start) if start is not None and start >= taken else None
+        if m is not None:
+            found.append(m.span(2))
+            taken = m.end()
+    return found
+
+
+def _name_start(text: str, end: int) -> int | None:
+    """Where a match of `_joined` whose name ends at `end` can start: the first capital of
+    the run of word characters and hyphens before `end` with no word character right before
+    it (`x-Tavi ven Ulkru`: at `T`)."""
+    start = end
+    while start > 0 and _NAME_CHAR.match(text, start - 1):
+        start -= 1
+    for i in range(start, end):
+        if "A" <= text[i] <= "Z" and (i == start or text[i - 1] == "-"):
+            return i
+    return None
+
+
+_NAME_CHAR = re.compile(r"[\w-]")
+
+
+def _between_spaces(text: str, word: str) -> list[int]:
+    """Where ` word ` stands in the text, at its first space."""
+    found = []
+    at = text.find(f" {word} ")
+    while at >= 0:
+        found.append(at)
+        at = text.find(f" {word} ", at + 1)
+    return found

@@ -81,7 +81,18 @@ def _key(groups: tuple[str | None, ...]) -> str | None:
 
 @lru_cache(maxsize=2)  # asked twice of each story's text in a row
 def _headings(text: str, languages: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in heading(languages).finditer(text))
+    """The spans `heading(languages).finditer(text)` gives."""
+    first = heading(languages).match(text)
+    found = [first.span()] if first else []
+    later = _after_break(languages).finditer(text, first.end() if first else 0)
+    return (*found, *((m.start() + 1, m.end()) for m in later))
+
+
+@lru_cache(maxsize=8)
+def _after_break(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A heading after a line break: a first character `re` can skip to, where a pattern
+    that starts with `^` is tried at every offset of the text."""
+    return re.compile(r"\n" + heading(languages).pattern, re.IGNORECASE | re.MULTILINE)
 
 
 def note_regions(story: Story, languages: tuple[str, ...] = ()) -> list[tuple[int, int]]:

@@ -53,6 +53,7 @@ _CHAPTER = re.compile(
     r"(?:chapter|part|book|prologue|epilogue)\b[\s\w.]{0,12}?[:.\u2013\u2014-]\s+", re.I
 )
 _HALVES = re.compile(r"\s+[|/\u2013\u2014-]{1,2}\s+|:\s+")  # `A | B`, `A - B`, `A: B`
+_HALF_MARK = re.compile(r"[|/:\u2013\u2014-]")  # what `_HALVES` needs, found fast
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 _LAST_WORD = re.compile(r"(\w+)\W{0,6}$")  # the word right before a bracket
 # What stands around a line set apart: quotes, slashes, dashes, asterisks.
@@ -163,6 +164,7 @@ class _Scan:
         self.join_starts = [start for start, _ in self.joins]
         self.italic_starts = [span.start for span in self.italics]
         self.found: list[Candidate] = []
+        self._paragraph_starts = [p.start for p in story.paragraphs]
         self._foreign: dict[str, bool] = {}
         self._told: dict[str, list[str]] = {}
 
@@ -370,6 +372,33 @@ class _Scan:
             return not self.is_name(word) and foreignness(word, self.vocab, self.known) >= 0.5
         return not tokens or is_conlang_run(tokens, self.vocab, self.known, evidence=True)
 
+    def kindred_quotations(self) -> None:
+        """Quotations in the words of the story's translated lines: a real language shares
+        many of its words with English (`tu es mon ami`), so a line judged by English alone
+        is missed until the story shows which words are its own."""
+        own = {
+            t.bare.casefold()
+            for c in self.found
+            if c.kind == "phrase"
+            for t in words(self.text, c.start, c.end)
+            if t.bare.casefold() not in stopwords()
+        }
+        if len(own) < 4:
+            return
+        for q_start, q_end in self.quotes:
+            start, end = strip_span(self.text, q_start, q_end)
+            if not self.free(start, end):
+                continue
+            forms = [bare(f) for f in WORD.findall(self.text, start, end)]
+            ours = sum(1 for f in forms if f.casefold() in own or self._un_english(f))
+            if ours < 2 or 3 * ours < 2 * len(forms):
+                continue
+            paragraph = self.story.paragraphs[
+                bisect.bisect_right(self._paragraph_starts, start) - 1
+            ]
+            glosses = self.gloss(start, end, paragraph.end, quoted=True)
+            self.add(Candidate(start, end, "phrase", "quotation", 0.7, glosses))
+
     def _one_word_line(self, tokens: list[Token], paragraph: Span) -> None:
         """`"Hom. It's the word for home."`: a one-word sentence the quotation explains."""
         if len(tokens) != 1 or self._quoted(tokens[0].start, tokens[0].end):
@@ -402,6 +431,8 @@ class _Scan:
         (`Veshan Orru | Into the Dawn`, `Chapter 2: Dawn - Orruk`, `Orruk: Dawn`)."""
         if paragraph.end - paragraph.start > 240:
             return
+        if not _HALF_MARK.search(self.text, paragraph.start, paragraph.end):
+            return  # a cheap bound: `_HALVES` is tried at every space
         if not _HALVES.search(self.text, paragraph.start, paragraph.end):
             return
         pos = paragraph.start
@@ -428,6 +459,8 @@ class _Scan:
                 continue
             if "," in self.text[span_start:span_end] + self.text[gloss_start:gloss_end]:
                 continue  # a sentence going on, not a title
+            if any(ch.isdigit() for ch in self.text[gloss_start:gloss_end]):
+                continue  # a label (`after episode 2.04`), not a rendering
             if not all(self._un_english(t.bare) or t.bare[:1].isupper() for t in tokens):
                 continue  # the conlang half: its words foreign, or names
             if not any(self._un_english(t.bare) for t in tokens) or self.is_name(tokens[0].bare):
@@ -458,7 +491,9 @@ class _Scan:
         label = _CHAPTER.match(self.text, start, end)
         if label:
             start = label.end()
-        bracket = _BRACKET.search(self.text, start, end)
+        bracket = (
+            _BRACKET.search(self.text, start, end) if _bracketed(self.text, start, end) else None
+        )
         if bracket:  # `Tavi (tah-vee)`: what stands before a pronunciation or gloss ending it
             close = self.text.find(")" if bracket[0] == "(" else "]", bracket.end(), end)
             if close >= 0 and self.text[close + 1 : end].strip(_LINE_MARKS):
@@ -508,6 +543,8 @@ class _Scan:
         """`she sang Orru vesh kalani (Dawn of the kalani)`: the conlang words right before a
         bracket that translates them, grown back over short words between foreign ones, the
         whole phrase and not only its last word."""
+        if not _bracketed(self.text, paragraph.start, paragraph.end):
+            return
         for bracket in _BRACKET.finditer(self.text, paragraph.start, paragraph.end):
             last = _LAST_WORD.search(
                 self.text, max(paragraph.start, bracket.start() - 40), bracket.start()
@@ -789,6 +826,7 @@ class _Scan:
             self.lexicon_phrases(paragraph)
             self.joiners(paragraph)
             self.single_words(paragraph)
+        self.kindred_quotations()
         self.second_versions()
         for candidate, gloss in zip(
             self.found, choose([c.options for c in self.found], len(self.text)), strict=True
@@ -816,6 +854,12 @@ def _phrase_index(lexicon: Lexicon | None) -> tuple[frozenset[str], frozenset[st
         starts = frozenset(p.split(" ", 1)[0] for p in phrases)
         _PHRASES[key] = (phrases, prefixes, starts)
     return _PHRASES[key]
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether a bracket of `_BRACKET` opens between start and end: most paragraphs have none,
+    and two plain searches say so faster than the pattern."""
+    return text.find("(", start, end) >= 0 or text.find("[", start, end) >= 0
 
 
 def _uncommon(word: str) -> bool:

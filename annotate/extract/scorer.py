@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotate.extract.english import Vocabulary
 from annotate.extract.scoring import Known, foreignness
@@ -120,11 +121,15 @@ def _agreement(
     if not told:
         return 0.0
     given = {_stem(w) for w in forms if w.casefold() not in _FUNCTION}
-    wanted = {_stem(w) for t in told for w in WORD.findall(t) if w.casefold() not in _FUNCTION}
-    kept = {_stem(w) for w in span_forms}
-    if given & (wanted | kept):
+    if given & {_stem(w) for w in span_forms} or any(given & _stems(t) for t in told):
         return 1.0
     return -1.0 if 2 * known >= len(span_forms) else 0.0
+
+
+@lru_cache(maxsize=4096)  # a lexicon's glosses, asked of again and again
+def _stems(gloss: str) -> frozenset[str]:
+    """The stems of a gloss's words but the function words."""
+    return frozenset(_stem(w) for w in WORD.findall(gloss) if w.casefold() not in _FUNCTION)
 
 
 _FUNCTION = frozenset(["a", "an", "the", "of", "to", "is", "are", "be", "am", "was", "were"])
@@ -145,4 +150,4 @@ def _stem(word: str) -> str:
 
 
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))

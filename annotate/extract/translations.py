@@ -62,7 +62,7 @@ _LABELS = (
 _BRACKETED = re.compile(
     _CLOSE + r"[ \t]?[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"  # ` !`: French
     r"(?:" + _LABELS + r"\.?\s*[:,-]?\s*)?"
-    r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,120}?)[\"\u201d'\u2019*_]*"
+    r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,300}?)[\"\u201d'\u2019*_]*"
     r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*"
     r"(?:\)+|\]|\}|(?<=[.,!?])(?=[\"\u201d]))",  # an author who forgot to close: up to the quote
     re.IGNORECASE,
@@ -263,7 +263,7 @@ def _echo(near: Near) -> Gloss | None:
     sentence = _clean(text[m.start(1) : end])
     if not sentence or '"' in m.group(0) or m.group(1).lstrip()[:1] in "([{~<":
         return None
-    if not english(sentence, near, max_words=max(5, int(1.8 * near.words) + 2)):
+    if not english(sentence, near, max_words=max(3, int(1.8 * near.words) + 2)):
         return None
     return Gloss(sentence, m.start(1), end, "echo", 0.7)
 
@@ -372,7 +372,7 @@ def interpreters(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
     a line in the language render it, whatever verb their tag has."""
     found: set[str] = set()
     # Only the quotations with the word within reach are looked at: most have none.
-    words = [m.span() for m in _INTERPRETED_IN_TEXT.finditer(text)]
+    words = _interpreting(text)
     if not words:
         return frozenset()  # most stories: nobody translates
     starts = [start for start, _ in words]
@@ -407,6 +407,27 @@ _INTERPRETED = re.compile(r"\b(?:translat|interpret|explain|suppl(?:y|ied))\w*",
 _INTERPRETED_IN_TEXT = re.compile(
     r"[TtIiEeSs](?<!\w\w)(?i:(?<=t)ranslat|(?<=i)nterpret|(?<=e)xplain|(?<=s)uppl(?:y|ied))\w*"
 )
+_STEMS = ("translat", "interpret", "explain", "supply", "supplied")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_END = re.compile(r"\w*")
+
+
+def _interpreting(text: str) -> list[tuple[int, int]]:
+    """The spans `_INTERPRETED_IN_TEXT.finditer` gives, the words found by plain searches of
+    the text in lower case (faster than `re` looking at every t, i, e and s)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u017f" in text or "\u0131" in text:
+        # letters whose lower case is longer, or that `re` takes for an s or an i
+        return [m.span() for m in _INTERPRETED_IN_TEXT.finditer(text)]
+    found = []
+    for stem in _STEMS:
+        start = lowered.find(stem)
+        while start >= 0:
+            if not (start and _WORD_CHAR.match(text, start - 1)):
+                rest = _WORD_END.match(text, start + len(stem))
+                found.append((start, rest.end() if rest else start + len(stem)))
+            start = lowered.find(stem, start + len(stem))
+    return sorted(found)
 
 
 PROPOSERS: list[Callable[[Near], Gloss | None]] = [

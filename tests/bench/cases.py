@@ -67,15 +67,16 @@ def _megabytes(paths: list[Path]) -> float:
 
 def _row(figure: str, mb: float, ours: Timing, theirs: Timing | None, rg_note: str) -> Row:
     row = Row("cases", figure, ours.median, "s", runs=len(ours.runs), peak_mb=ours.peak_mb)
-    row.extra = {"mb": round(mb, 1), "seconds": ours.runs, "cpu_seconds": ours.cpus}
-    row.note = f"cpu {ours.cpu:.2f} s"
+    row.extra = {"mb": round(mb, 1), "seconds": ours.runs, "cpu_seconds": ours.cpu}
+    row.note = f"cpu {ours.cpu_median:.2f} s"
     if theirs is not None and theirs.ok:
         row.peer, row.peer_value = "rg", theirs.median
         row.ratio, row.ratio_means = ours.median / theirs.median, "gloss/rg time"
         row.peer_peak_mb = theirs.peak_mb
         row.extra["rg_seconds"] = theirs.runs
-        row.extra["rg_cpu_seconds"] = theirs.cpus
-        row.note += f" (rg {theirs.cpu:.2f} s, {ours.cpu / max(theirs.cpu, 1e-9):.1f}x)"
+        row.extra["rg_cpu_seconds"] = theirs.cpu
+        cpu_ratio = ours.cpu_median / max(theirs.cpu_median, 1e-9)
+        row.note += f" (rg {theirs.cpu_median:.2f} s, {cpu_ratio:.1f}x)"
     elif theirs is not None:
         row.note += f"; rg: {theirs.error}"
     elif rg_note:

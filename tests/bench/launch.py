@@ -1,11 +1,12 @@
-"""Run one command and report its time and peak memory: `python -S launch.py REPORT CMD ...`.
+"""Run one command and report its time, CPU time and peak memory:
+`python -S launch.py REPORT CMD ...`.
 
 Why a launcher: on Linux a child's `ru_maxrss` starts at the peak of the process that spawned
 it (exec keeps the old memory's high-water mark), so a command spawned straight from the suite
 would report at least the suite's own peak. Spawned from this small process (no site, a few
-imports), its peak is its own, give or take the launcher's few MB. Writes `seconds peak_kb` to
-REPORT (and its CPU seconds, user and system, its waited-for children's included) and exits
-with the command's exit code. Standard library only, nothing of the project.
+imports), its peak is its own, give or take the launcher's few MB. Writes `seconds peak_kb
+cpu_seconds` to REPORT (CPU: user and system time of the command and of the children it waited
+for) and exits with the command's exit code. Standard library only, nothing of the project.
 """
 
 import os

@@ -44,7 +44,7 @@ class Sample:
     returncode: int
     stdout: bytes  # only when asked for
     stderr: str  # the end of it
-    cpu: float = 0.0  # seconds of CPU, user and system, its processes' together
+    cpu_seconds: float = 0.0  # user and system time
 
 
 @dataclass
@@ -53,7 +53,7 @@ class Timing:
 
     runs: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
-    cpus: list[float] = field(default_factory=list)  # CPU seconds of each run
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of each run
     error: str | None = None
     warnings: str | None = None  # stderr of a run that succeeded with exit 1 (some input bad)
     last: Sample | None = None
@@ -67,13 +67,21 @@ class Timing:
         return statistics.median(self.runs)
 
     @property
-    def cpu(self) -> float:
-        """Median CPU seconds (a loaded machine stretches the wall time, barely the CPU)."""
-        return statistics.median(self.cpus) if self.cpus else 0.0
-
-    @property
     def peak_mb(self) -> float:
         return max(self.peaks) if self.peaks else 0.0
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    def add(self, other: Timing) -> None:
+        """`other`'s runs after these (runs of one command measured in turns with another)."""
+        self.runs += other.runs
+        self.peaks += other.peaks
+        self.cpu += other.cpu
+        self.error = self.error or other.error
+        self.warnings = self.warnings or other.warnings
+        self.last = other.last or self.last
 
 
 def run_once(
@@ -146,7 +154,7 @@ def measure(
             continue
         timing.runs.append(sample.seconds)
         timing.peaks.append(sample.peak_mb)
-        timing.cpus.append(sample.cpu)
+        timing.cpu.append(sample.cpu_seconds)
         timing.last = sample
         if BUDGET.spent(timing.runs):
             break
@@ -176,13 +184,21 @@ class TaskRuns:
         return float(statistics.median(float(r[key]) for r in self.results))
 
     @property
-    def cpu(self) -> float:
-        """Median CPU seconds (a loaded machine stretches the wall time, barely the CPU)."""
-        return statistics.median(self.cpus) if self.cpus else 0.0
-
-    @property
     def peak_mb(self) -> float:
         return max(self.peaks) if self.peaks else 0.0
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    def add(self, other: Timing) -> None:
+        """`other`'s runs after these (runs of one command measured in turns with another)."""
+        self.runs += other.runs
+        self.peaks += other.peaks
+        self.cpu += other.cpu
+        self.error = self.error or other.error
+        self.warnings = self.warnings or other.warnings
+        self.last = other.last or self.last
 
 
 def task(

@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.bench import corpus as corpora
 from tests.bench.cases import cases
 from tests.bench.context import Context
-from tests.bench.measure import TaskRuns, Timing, measure, task
+from tests.bench.measure import BUDGET, TaskRuns, Timing, measure, task
 from tests.bench.peers import missing, ripgrep, ripgrep_command
 from tests.bench.sources import STORIES
 from tests.bench.table import Row
@@ -39,7 +39,9 @@ def _fail_row(section: str, figure: str, error: str | None) -> Row:
 # --- extract -----------------------------------------------------------------------------------
 
 
-def _extract(ctx: Context, paths: list[Path], jobs: int, runs: int) -> Timing:
+def _extract(
+    ctx: Context, paths: list[Path], jobs: int, runs: int, gloss: list[str] | None = None
+) -> Timing:
     folder = ctx.workdir / "extract-run"
     glossary = folder / "glossary.yaml"
 
@@ -47,9 +49,43 @@ def _extract(ctx: Context, paths: list[Path], jobs: int, runs: int) -> Timing:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
 
-    argv = [*ctx.gloss(), "extract", *map(str, paths), "-g", str(glossary)]
+    argv = [*(gloss or ctx.gloss()), "extract", *map(str, paths), "-g", str(glossary)]
     argv += ["-j", str(jobs), "--lexicon", "auto"]
     return measure(argv, runs, before=fresh, accept=(0, 1))
+
+
+def _in_turns(ctx: Context, paths: list[Path], baseline: Path) -> tuple[Timing, Timing]:
+    """Extract on one core with this gloss and with `baseline` in turns, run after run, so
+    that both see the same load."""
+    ours, theirs = Timing(), Timing()
+    for _ in range(ctx.runs):
+        ours.add(_extract(ctx, paths, 1, 1))
+        theirs.add(_extract(ctx, paths, 1, 1, [str(baseline)]))
+        if not (ours.ok and theirs.ok) or BUDGET.spent(ours.runs + theirs.runs):
+            break
+    return ours, theirs
+
+
+def _baseline_row(mb: float, baseline: Path, ours: Timing, theirs: Timing) -> Row:
+    figure = f"extract {mb:.0f} MB, 1 core, CPU vs baseline"
+    if not theirs.ok:
+        return _fail_row("extract", figure, f"baseline {theirs.error}")
+    ratio = ours.cpu_median / theirs.cpu_median
+    return Row(
+        "extract",
+        figure,
+        ours.cpu_median,
+        "s",
+        runs=len(ours.cpu),
+        peer="baseline",
+        peer_value=theirs.cpu_median,
+        ratio=ratio,
+        ratio_means="gloss/baseline CPU",
+        target="<= 1x",
+        passed=ratio <= NOISE,
+        note=f"baseline {baseline}, run in turns with gloss; CPU: user + system seconds",
+        extra={"cpu": ours.cpu, "baseline_cpu": theirs.cpu, "baseline_seconds": theirs.runs},
+    )
 
 
 def _added(timing: Timing) -> dict[str, object]:
@@ -68,7 +104,12 @@ def extract(ctx: Context) -> list[Row]:
     mb = size / 1e6
     part = paths != [ctx.corpus.root]
     rows: list[Row] = []
-    one = _extract(ctx, paths, 1, ctx.runs)
+    baseline: Path | None = ctx.args.baseline
+    theirs: Timing | None = None
+    if baseline is None:
+        one = _extract(ctx, paths, 1, ctx.runs)
+    else:
+        one, theirs = _in_turns(ctx, paths, baseline)
     figure = f"extract {mb:.0f} MB, 1 core"
     if not one.ok:
         return [_fail_row("extract", figure, one.error)]
@@ -91,6 +132,8 @@ def extract(ctx: Context) -> list[Row]:
             extra={"seconds": one.runs, **_added(one)},
         )
     )
+    if baseline is not None and theirs is not None:
+        rows.append(_baseline_row(mb, baseline, one, theirs))
     cores = _cores()
     if cores == 1:
         return rows

@@ -2,7 +2,7 @@
 
     python -m tests.bench.suite [--size-mb 100] [--seed 1] [--runs 3] [--only annotate,cases]
                                 [--json tests/bench/results.json] [--workdir /tmp/gloss-bench]
-                                [--memory-scale] [--compare OLD.json]
+                                [--memory-scale] [--compare OLD.json] [--baseline GLOSS]
 
 Builds (once per size, seed and generator version; kept in the work folder) a corpus of story
 files in every input format from the bundled stories and the community Trigedasleng lines in
@@ -83,6 +83,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where the JSON goes")
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="kept inputs")
     parser.add_argument("--compare", type=Path, help="a previous JSON: print the changes")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another gloss executable (e.g. an older commit's venv/bin/gloss): extract on one"
+        " core is timed in turns with it, and the CPU times compared",
+    )
     args = parser.parse_args(argv)
     args.sections = [s.strip() for s in args.only.split(",") if s.strip()]
     if args.memory_scale and "memory" not in args.sections:
@@ -92,6 +98,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.baseline is not None and not os.access(args.baseline, os.X_OK):
+        parser.error(f"--baseline {args.baseline}: no such executable")
     return args
 
 

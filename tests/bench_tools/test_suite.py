@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.bench import suite
-from tests.bench.measure import measure, run_once
+from tests.bench.measure import Timing, measure, run_once
+from tests.bench.sections import _baseline_row
 
 
 def test_skips_with_a_message_without_the_shared_data(
@@ -40,3 +41,36 @@ def test_exit_codes_and_messages_are_kept() -> None:
     assert not failed.ok and failed.error == "exit 1: bad input"
     warned = measure([sys.executable, "-c", "import sys; sys.exit('one story')"], 2, accept=(0, 1))
     assert warned.ok and len(warned.runs) == 2 and warned.warnings == "one story"
+
+
+def test_a_baseline_must_be_an_executable(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stop:
+        suite.parse(["--baseline", str(tmp_path / "no-gloss")])
+    assert stop.value.code == 2
+    assert suite.parse(["--baseline", sys.executable]).baseline == Path(sys.executable)
+
+
+def test_a_command_cpu_time_is_reported() -> None:
+    busy = run_once([sys.executable, "-c", "sum(range(3_000_000))"])
+    idle = run_once([sys.executable, "-c", "import time; time.sleep(0.3)"])
+    assert busy.cpu_seconds > 0 and idle.seconds >= 0.3 and idle.cpu_seconds < idle.seconds
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "ratio", "passed"),
+    [
+        ([2.0, 2.2, 2.1], [2.0, 2.2, 2.1], 1.0, True),  # medians compared
+        ([2.0, 9.0, 2.1], [2.0, 2.0, 2.1], 1.05, True),  # within the noise allowed
+        ([3.0, 3.0, 3.0], [2.0, 2.0, 2.0], 1.5, False),
+    ],
+)
+def test_the_baseline_row_compares_cpu_medians(
+    ours: list[float], theirs: list[float], ratio: float, passed: bool
+) -> None:
+    row = _baseline_row(10, Path("old/gloss"), Timing(cpu=ours), Timing(runs=[1.0], cpu=theirs))
+    assert row.ratio == pytest.approx(ratio) and row.passed is passed
+
+
+def test_a_baseline_that_failed_is_said() -> None:
+    row = _baseline_row(10, Path("old/gloss"), Timing(cpu=[1.0]), Timing(error="exit 2: no"))
+    assert row.value is None and "baseline exit 2: no" in row.note

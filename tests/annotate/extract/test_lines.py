@@ -18,7 +18,7 @@ CASES = [
     ("One line.\n\nAnother.", ["One line.", "Another."]),
     ("Vash tem orru\n(We ride at dawn)", ["Vash tem orru", "(We ride at dawn)"]),
     ("She looked up.\nHe nodded.\n\nThen", ["She looked up.", "He nodded.", "Then"]),
-    (WRAPPED, [WRAPPED]),
+    (WRAPPED, [WRAPPED.replace("\n", " ")]),  # its line breaks read as spaces
 ]
 
 
@@ -26,6 +26,13 @@ CASES = [
 def test_paragraphs_read_apart(text: str, paragraphs: list[str]) -> None:
     story = read_apart(parse_text(text, "s.txt"))
     assert [story.text[p.start : p.end] for p in story.paragraphs] == paragraphs
+
+
+def test_a_wrapped_paragraph_keeps_its_offsets_and_line_numbers() -> None:
+    story = parse_text(f"Title\n\n{WRAPPED}\n\nVash tem\n(We ride)", "s.txt")
+    read = read_apart(story)
+    assert len(read.text) == len(story.text)
+    assert [read.line_of(p.start) for p in read.paragraphs] == [1, 3, 7, 8]
 
 
 def test_a_story_without_line_breaks_is_the_same_story() -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate.extract.names import BEFORE, joined, said
+from annotate.extract.names import BEFORE, _joined, joined, said
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,8 @@ from annotate.extract.names import BEFORE, joined, said
         ("tavi ven Ulkru", ("ven",), []),
         ("Tavi ven ulkru", ("ven",), []),
         ("x-Tavi ven Ulkru", ("ven",), ["ven"]),
+        ("xTavi ven Ulkru", ("ven",), []),  # the name starts inside a word
+        ("Tavi ven Mira ven Ulkru", ("ven",), ["ven"]),  # Mira is the first's group
         ("Tavi ven Ulkru, Mira sha Azkru", ("ven", "sha"), ["ven", "sha"]),
         ("Tavi ven Ulkru", (), []),  # a language without joiners
         ("Tavi ven Ulkru", ("sha",), []),
@@ -27,6 +29,22 @@ from annotate.extract.names import BEFORE, joined, said
 )
 def test_joined(text: str, joiners: tuple[str, ...], found: list[str]) -> None:
     assert [text[start:end] for start, end in joined(text, joiners)] == found
+    assert joined(text, joiners) == joined_by_pattern(text, joiners)
+
+
+def joined_by_pattern(text: str, joiners: tuple[str, ...]) -> list[tuple[int, int]]:
+    pattern = _joined(joiners)
+    return [m.span(2) for m in pattern.finditer(text)] if pattern else []
+
+
+JOINED = ["Tavi", "ven", "sha", "ven sha", " ", "-", "x", "Ulkru", "A", "\n", "\u00c9", "_", "1"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(JOINED), max_size=12).map("".join))
+def test_joined_is_the_pattern_found_from_its_joiners(text: str) -> None:
+    for joiners in (("ven",), ("ven", "sha"), ("sha", "ven sha")):
+        assert joined(text, joiners) == joined_by_pattern(text, joiners)
 
 
 def said_by_pattern(text: str) -> list[str]:

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate.extract.notes import heading, lead_in, pattern
+from annotate.extract.notes import _headings, heading, lead_in, pattern
 
+HEADING_PIECES = ["Glossary", "words", "Vesh", ":", " ", "\n", "*", "x", "translations"]
+HEADING_TEXT = st.lists(st.sampled_from(HEADING_PIECES), max_size=8).map("".join)
 PIECES = ["H", "h", "eda", "EDA", "*", "_", '"', "\u201c", "\u201d", " ", "-", "means", ":"]
 PIECES += ["\u017f", "s", "S", "\u0130", "i", "\u212a", "k"]  # letters with odd case rules
 TEXT = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
@@ -57,3 +59,26 @@ def test_lead_in_is_the_pattern(lead: str, term: str, written: str, rest: str) -
 )
 def test_heading(text: str, languages: tuple[str, ...], headings: list[str]) -> None:
     assert [m.group() for m in heading(languages).finditer(text)] == headings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glossary:\nvesh - walk\n\nWords:\norru - dawn",  # one at the start, one after a break
+        "She rode.\nGlossary\nVesh:\n",
+        "\n\nGlossary\n",
+        "No heading at all.",
+        "",
+    ],
+)
+def test_headings_are_the_pattern(text: str) -> None:
+    for languages in ((), ("Vesh",)):
+        spans = tuple(m.span() for m in heading(languages).finditer(text))
+        assert _headings(text, languages) == spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(HEADING_TEXT)
+def test_headings_found_after_breaks_are_the_pattern(text: str) -> None:
+    spans = tuple(m.span() for m in heading(("Vesh",)).finditer(text))
+    assert _headings(text, ("Vesh",)) == spans

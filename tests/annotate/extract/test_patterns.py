@@ -157,6 +157,16 @@ CASES = [
         "We ride at dawn",
     ),
     (
+        "a quotation and its bracket wrapped at a width",
+        (
+            "She stood at the gate for a long while, and at last she said it,\n"
+            '"Veshka temmaru orruk!" (We ride at dawn, all of us, and nobody\n'
+            "stays behind!) and turned away from the fire without a word more."
+        ),
+        "Veshka temmaru orruk",
+        "We ride at dawn, all of us, and nobody stays behind",
+    ),
+    (
         "lines ended by one line break",
         "She looked up at him.\nVeshka orruk tavi.\nWe ride at dawn.\nHe nodded.",
         "Veshka orruk tavi",
@@ -219,6 +229,7 @@ def test_traps_are_not_vocabulary(what: str, text: str, absent: set[str]) -> Non
 UNTRANSLATED = [
     # (what, story text, a term the story never translates)
     ("narration after a word", '"Vesharak." I have bad news, she thought.', "Vesharak"),
+    ("a sentence after a word", '"Vesharak." May I come in?', "Vesharak"),
     ("a speech tag", '"Vash tem orruk!" she warns them.', "Vash tem orruk"),
     ("a speech tag, verb first", '"Vash tem orruk." Repeated the old woman.', "Vash tem orruk"),
     (
@@ -240,6 +251,22 @@ def test_no_translation_is_invented(what: str, text: str, term: str) -> None:
     found = {f.term: f.translation for f in extract_story(story, NoLexicon())}
     assert term in found, f"{what}: {found}"
     assert found[term] is None, what
+
+
+def test_a_line_in_the_words_of_the_story_s_translated_lines() -> None:
+    """Words English also writes (`es`, `mon`) are the language's once its lines use them."""
+    text = (
+        '"Orrukai es mon veshka." (You are my friend.)\n\n'
+        '"Kalu tem es mon vesh." (The sky is my road.)\n\n'
+        'She smiled at that.\n\n"Tem es mon ami," he said.'
+    )
+    story = parse_text(f"{NARRATION}\n\n{text}\n", "s.txt")
+    assert "Tem es mon ami" in {f.term for f in extract_story(story, NoLexicon())}
+
+
+def test_a_label_with_a_number_is_no_title_translation() -> None:
+    story = parse_text(f"{NARRATION}\n\npost episode 1.14: Veshan Orrukai\n", "s.txt")
+    assert {f.translation for f in extract_story(story, NoLexicon())} <= {None}
 
 
 def test_a_pronunciation_is_neither_term_nor_translation() -> None:
