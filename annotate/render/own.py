@@ -67,11 +67,14 @@ class Own:
         said = self.memo.get(Said.of, spot.entry)
         if not said.texts:
             return False
-        around = self._around(spot, said.longest)
-        # A word of `plain(around)` stands as it is in `around` lower-cased: a cheap first test.
-        lowered = around.lower()
+        # A word of `plain(around)` stands as it is in `around` lower-cased, and so in the
+        # widest stretch `around` may be cut from: a cheap first test, which most spots fail.
+        longest = said.longest
+        widest = self.text[max(0, spot.start - BEFORE - longest) : spot.end + AFTER + longest]
+        lowered = widest.lower()
         if not any(w in lowered for w in said.words):
             return False
+        around = self._around(spot, longest)
         window = plain(around)
         if not any(w in window for w in said.words):
             return False
