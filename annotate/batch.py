@@ -14,6 +14,7 @@ from annotate.readers.partly import PartlyRead
 from annotate.render import json_plain
 from annotate.render.formats import BOOKS, Format, StoryByStory, story_by_story
 from annotate.render.json_plain import Found
+from annotate.render.memo import PerEntry
 from annotate.render.model import Glossed, Options, Rendered
 from annotate.spotting.spotter import Spot, Spotter
 from annotate.story import Story
@@ -92,7 +93,7 @@ def _prepare(spotter: Spotter, layout: Layout) -> None:
             notes_only=layout.notes_only,
         )
         if layout.fmt == Format.json and not layout.first:
-            _worker.plain = json_plain.Plain(spotter)
+            _worker.plain = json_plain.Plain(spotter, layout.every)
 
 
 def _spotted(path: Path) -> tuple[Spotted, list[str]]:
@@ -119,7 +120,7 @@ def _rendered(path: Path) -> Rendered | GlossError | Partly:
     assert _worker is not None and _worker.module is not None and _worker.options is not None
     if _worker.plain is not None and path.suffix.lower() in PLAIN and path.is_file():
         try:
-            text = json_plain.rendered(_worker.plain, path, _worker.options.every)
+            text = json_plain.rendered(_worker.plain, path)
         except OSError:
             text = None  # read the usual way, which says what is wrong
         if text is not None:
@@ -234,6 +235,7 @@ def _gathered(
 ) -> Iterator[Rendered | GlossError | Partly]:
     """The outcomes of `items` in order, a story's stretches put together as one story."""
     assembly: json_plain.Assembly | None = None  # None: a stretch could not be read
+    memo = PerEntry()  # what the stories' assemblies work out once
     for n, (item, outcome) in enumerate(zip(items, done, strict=True)):
         if isinstance(item, Path):
             assert not isinstance(outcome, Found) and outcome is not None
@@ -241,7 +243,7 @@ def _gathered(
             continue
         assert not isinstance(outcome, Rendered | GlossError | Partly)
         if item.start == 0:
-            assembly = json_plain.Assembly(spotter.glossary.terms, layout.every)
+            assembly = json_plain.Assembly(spotter.glossary.terms, memo)
         if assembly is not None and outcome is not None:
             assembly.add(outcome)
         else:

@@ -115,15 +115,15 @@ def annotate(
 
     Example: gloss annotate stories/ --format epub --ruby -o books/
     """
-    from annotate import heap
     from annotate.batch import Layout, annotated, options_for
-    from annotate.commands.glossing import Glossing, is_folder, write_all
     from annotate.commands.output import refuse_inputs
+    from annotate.commands.progress import progress_bar
     from annotate.readers import find_stories
     from annotate.spotting import Spotter
+    from annotate.writing import Glossing, is_folder, write_all
     from glossary.store import files, reading
 
-    with heap.settled(), reported():  # a big glossary makes many objects, all long-lived
+    with reported():
         known = reading.read(glossary)
         spotter = Spotter(known)
     if first and every:
@@ -141,7 +141,11 @@ def annotate(
         notes_only=notes_only,
     )
     run = Glossing(
-        list(find_stories(paths or [Path("stories")])), fmt, options, progress=not to_terminal
+        list(find_stories(paths or [Path("stories")])),
+        fmt,
+        options,
+        warn=warn,
+        progress=None if to_terminal else progress_bar("glossing stories"),
     )
     if fmt in BOOKS:
         _books_wanted(output, len(run.stories))
@@ -161,7 +165,7 @@ def annotate(
     outcomes = annotated(run.stories, spotter, layout, jobs)
     try:
         # closing(): a reader that leaves stops the workers too
-        with until_reader_leaves(), heap.settled(), closing(outcomes), reported():
+        with until_reader_leaves(), closing(outcomes), reported():
             if fmt in BOOKS and output is not None:
                 run.books(output, outcomes)
             elif output is not None and is_folder(output):
@@ -184,7 +188,7 @@ def annotate(
 
 def _books_wanted(output: str | None, stories: int) -> None:
     """A book is written to a file: `-o BOOK.epub`, or a folder for several stories."""
-    from annotate.commands.glossing import is_folder
+    from annotate.writing import is_folder
 
     if output is None:
         raise typer.BadParameter(

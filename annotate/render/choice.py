@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
-from annotate.render.glosses import gloss
+from annotate.render.glosses import has_gloss
+from annotate.render.memo import PerEntry
 from annotate.render.own import Own
 from annotate.render.runs import blocks
 from annotate.spotting import Spot
 from annotate.story import Part, Story
-from glossary.models import Entry
 
 GAP = 5000  # characters (about a thousand words) after which a term is glossed again
 BREAK_MAX = 40  # a scene break is a short paragraph
@@ -41,13 +41,16 @@ class Shown(StrEnum):
     untranslated = "untranslated"  # no translation yet
 
 
-def choose(story: Story, spots: list[Spot], *, every: bool = False) -> list[Shown]:
-    """One choice per spot (spots in text order)."""
+def choose(
+    story: Story, spots: list[Spot], *, every: bool = False, memo: PerEntry | None = None
+) -> list[Shown]:
+    """One choice per spot (spots in text order); `memo`: the run's (`Options.memo`)."""
     if not spots:
         return []
     starts = scene_starts(story)
-    own = Own(story.text)
-    chooser = Chooser(every)
+    memo = memo or PerEntry()
+    own = Own(story.text, memo)
+    chooser = Chooser(every, memo)
     return [
         chooser.shown(spot, bisect.bisect_right(starts, spot.start), own.translated_here)
         for spot in spots
@@ -57,21 +60,15 @@ def choose(story: Story, spots: list[Spot], *, every: bool = False) -> list[Show
 class Chooser:
     """The choice for each spot of a story in turn: what was glossed where is remembered."""
 
-    def __init__(self, every: bool = False) -> None:
+    def __init__(self, every: bool = False, memo: PerEntry | None = None) -> None:
         self.every = every
         self.last: dict[int, tuple[int, int]] = {}  # per entry: the scene and end of its last use
-        self.meant: dict[int, bool] = {}  # per entry: whether it has a gloss to show
-
-    def has_gloss(self, entry: Entry) -> bool:
-        has = self.meant.get(id(entry))
-        if has is None:
-            has = self.meant[id(entry)] = bool(gloss(entry))
-        return has
+        self.memo = memo or PerEntry()
 
     def shown(self, spot: Spot, scene: int, translated_here: Callable[[Spot], bool]) -> Shown:
         """The choice for `spot`, the next in text order, in scene number `scene`;
         `translated_here` is asked only of a spot with a gloss."""
-        if not self.has_gloss(spot.entry):
+        if not self.memo.get(has_gloss, spot.entry):
             return Shown.untranslated
         key = id(spot.entry)
         before = self.last.get(key)
@@ -105,6 +102,9 @@ def scene_starts(story: Story) -> list[int]:
     return sorted(starts)
 
 
-def chosen(story: Story, spots: list[Spot], *, every: bool = False) -> dict[int, Shown]:
+def chosen(
+    story: Story, spots: list[Spot], *, every: bool = False, memo: PerEntry | None = None
+) -> dict[int, Shown]:
     """`choose` keyed by `id(spot)`, for renderers that meet the spots one by one."""
-    return dict(zip(map(id, spots), choose(story, spots, every=every), strict=True))
+    shown = choose(story, spots, every=every, memo=memo)
+    return dict(zip(map(id, spots), shown, strict=True))

@@ -30,7 +30,7 @@ def one(item: Glossed, options: Options) -> str:
     """One story on its own."""
     entries = used(item.story, item.spots)
     number = {id(u.entry): u.number for u in entries}
-    shown = chosen(item.story, item.spots, every=options.every)
+    shown = chosen(item.story, item.spots, every=options.every, memo=options.memo)
 
     def marker(spot: Spot) -> Piece | None:
         if shown[id(spot)] != Shown.gloss:

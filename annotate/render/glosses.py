@@ -37,6 +37,11 @@ def gloss(entry: Entry) -> str:
     return "; ".join(meanings(entry))
 
 
+def has_gloss(entry: Entry) -> bool:
+    """Whether `entry` has a translation worth showing."""
+    return bool(gloss(entry))
+
+
 def short_gloss(entry: Entry) -> str:
     """The first translation worth showing: what fits under one word (empty when none)."""
     found = meanings(entry)

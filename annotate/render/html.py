@@ -118,7 +118,7 @@ def _article(item: Glossed, name: str, options: Options) -> str:
     entries = used(story, item.spots)
     page = _Page(
         item,
-        chosen(story, item.spots, every=options.every),
+        chosen(story, item.spots, every=options.every, memo=options.memo),
         {id(u.entry): _anchor(name, u, i) for i, u in enumerate(entries, 1)},
     )
     out = [f'<article id="{name}">', f"<h1>{escape(title(story))}</h1>"]

@@ -30,7 +30,7 @@ def render(items: Sequence[Glossed], options: Options) -> str:
 
 def one(item: Glossed, options: Options) -> str:
     """One story on its own: a gloss where a reader needs one (`choice`)."""
-    shown = chosen(item.story, item.spots, every=options.every)
+    shown = chosen(item.story, item.spots, every=options.every, memo=options.memo)
 
     def after(spot: Spot) -> Piece | None:
         return bracket(spot) if shown[id(spot)] == Shown.gloss else None

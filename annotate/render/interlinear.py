@@ -132,7 +132,7 @@ def render(items: Sequence[Glossed], options: Options) -> str:
 def one(item: Glossed, options: Options) -> str:
     """One story on its own."""
     story = item.story
-    shown = chosen(story, item.spots, every=options.every)
+    shown = chosen(story, item.spots, every=options.every, memo=options.memo)
     every = stretches(story, item.spots)
     found = [st for st in every if any(shown[id(s)] != Shown.repeat for s in st.spots)]
     in_stretch = {id(s) for st in every for s in st.spots}

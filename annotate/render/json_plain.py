@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from annotate.readers.text import Paragraphs, _unmarked, paragraphs
-from annotate.render.choice import BREAK_MAX, Chooser, is_scene_break
-from annotate.render.glosses import gloss
-from annotate.render.json_spans import Rows, string
+from annotate.render.choice import BREAK_MAX, GAP, Chooser, Shown, is_scene_break
+from annotate.render.json_spans import Rows, row, string
+from annotate.render.memo import PerEntry
 from annotate.render.own import AFTER, Own
-from annotate.spotting import Spot, Spotter
+from annotate.spotting import Spotter
 from glossary.models import Entry
 
 STRETCH = 1 << 20  # bytes: the stretch is cut at the first blank line after this many
@@ -45,23 +45,22 @@ class Stretch(NamedTuple):
 
 
 class Found(NamedTuple):
-    """What one stretch holds, its offsets its own (from 0 at its first paragraph)."""
+    """What one stretch holds, its offsets its own (from 0 at its first paragraph), row by
+    row in parallel lists (cheap to send between processes). The choice of each row is made
+    here, but for an entry's first glossed use in the stretch, which rests on where it was
+    last glossed before the stretch: its `shown` is "" and `pending` holds it."""
 
     length: int  # characters of its text (paragraphs joined by blank lines)
     newlines: int  # in its bytes: its lines are counted from its own first
-    breaks: list[int]  # where a scene starts after a break
-    spots: list[Spotted]
-
-
-class Spotted(NamedTuple):
-    """A spot of a stretch, as it crosses between processes."""
-
-    start: int
-    end: int
-    number: int  # the entry's place in the glossary
-    line: int  # counted from the stretch's first line, 0
-    here: bool  # the story translates it right there
-    text: str  # as a JSON string
+    scenes: int  # scene breaks in it
+    starts: list[int]
+    ends: list[int]
+    numbers: list[int]  # the entry's place in the glossary
+    lines: list[int]  # counted from the stretch's first line, 0
+    texts: list[str]  # as JSON strings
+    shown: list[str]
+    pending: list[tuple[int, int]]  # (row, its scene in the stretch) still to choose
+    last: dict[int, tuple[int, int]]  # per entry number: the scene and end of its last use
 
 
 def stretches(path: Path, size: int) -> list[Stretch] | None:
@@ -98,11 +97,10 @@ _WINDOW = 1 << 16  # bytes read at a time to find a cut
 class Plain:
     """Spots stretches against one glossary (in a worker: built once per process)."""
 
-    def __init__(self, spotter: Spotter) -> None:
-        self.spotter = spotter
+    def __init__(self, spotter: Spotter, every: bool = False) -> None:
+        self.spotter, self.every, self.memo = spotter, every, PerEntry()
         terms = spotter.glossary.terms
         self.number = {id(entry): n for n, entry in enumerate(terms)}
-        self._glossed: dict[int, bool] = {}
         # How far on a translation of a spot may stand (`Own`): a bound on its window.
         said = (
             text
@@ -125,35 +123,48 @@ class Plain:
             layout = _Layout.of(raw, text, 0)
             story = layout.text
             spots = self.spotter.spot_text(story)
-            own = Own(story)
+            own = Own(story, self.memo)
             if spots and spots[-1].end + self.ahead > len(story):
                 ahead = _ahead(stream, self.ahead)
                 if ahead is None:
                     return None
                 if ahead:
-                    own = Own(f"{story}\n\n{ahead}")
-        rows: list[Spotted] = []
-        lines = layout.lines([spot.start for spot in spots])
-        for spot, line in zip(spots, lines, strict=True):
-            start, end, entry = spot
-            here = self._glosses(entry) and own.translated_here(spot)
-            number = self.number[id(entry)]
-            rows.append(Spotted(start, end, number, line, here, string(story[start:end])))
-        return Found(len(story), newlines, layout.breaks(), rows)
-
-    def _glosses(self, entry: Entry) -> bool:
-        has = self._glossed.get(id(entry))
-        if has is None:
-            has = self._glossed[id(entry)] = bool(gloss(entry))
-        return has
+                    own = Own(f"{story}\n\n{ahead}", self.memo)
+        breaks = layout.breaks()
+        chooser, every, number = Chooser(self.every, self.memo), self.every, self.number
+        shown: list[str] = []
+        pending: list[tuple[int, int]] = []
+        for k, spot in enumerate(spots):
+            scene = bisect.bisect_right(breaks, spot.start) if breaks else 0
+            fresh = not every and id(spot.entry) not in chooser.last
+            why = chooser.shown(spot, scene, own.translated_here)
+            if fresh and why is Shown.gloss:  # glossed unless it was, not long before
+                pending.append((k, scene))
+                shown.append("")
+            else:
+                shown.append(_PLAIN[why])
+        return Found(
+            len(story),
+            newlines,
+            len(breaks),
+            [spot.start for spot in spots],
+            [spot.end for spot in spots],
+            [number[id(spot.entry)] for spot in spots],
+            layout.lines([spot.start for spot in spots]),
+            [string(story[start:end]) for start, end, _ in spots],
+            shown,
+            pending,
+            {number[key]: last for key, last in chooser.last.items()},
+        )
 
 
 def _decoded(raw: bytes) -> str | None:
+    if b"\x00" in raw:  # (UTF-8 writes NUL as this byte alone)
+        return None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return None if "\x00" in text else text
 
 
 def _ahead(stream: BinaryIO, chars: int) -> str | None:
@@ -213,23 +224,20 @@ class _Layout:
             return [e for s, e in spans if e - s <= BREAK_MAX and is_scene_break(text[s:e])]
         first = _SHORT_FIRST.match(text)
         short = [first] if first else []
-        # one line each, unless a paragraph may be short on several lines (a rare poem)
-        short += (_SHORT if _SHORT_LINES.search(text) else _SHORT_LINE).finditer(text)
+        short += _SHORT.finditer(text)
         return [m.end() for m in short if is_scene_break(m.group(1))]
 
 
 # A paragraph short enough to be a scene break, in text that is its own (no blank line but
-# between paragraphs): the first, those after a blank line, those of one line; and the start
-# of a paragraph that may be short on several lines. (Possessive: a paragraph that is longer
-# fails at once.)
+# between paragraphs): the first; and those after a blank line whose first line is (then
+# `is_scene_break` sees their length). Possessive: a longer line fails at once.
 _SHORT_FIRST = re.compile(rf"((?:[^\n]|\n(?!\n)){{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
-_SHORT = re.compile(rf"\n\n((?:[^\n]|\n(?!\n)){{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
-_SHORT_LINE = re.compile(rf"\n\n([^\n]{{1,{BREAK_MAX}}}+)(?=\n\n|\Z)")
-_SHORT_LINES = re.compile(rf"\n\n[^\n]{{0,{BREAK_MAX - 1}}}+\n(?!\n)")
+_SHORT = re.compile(rf"\n\n([^\n]{{1,{BREAK_MAX}}}+(?:\n[^\n]+)*+)(?=\n\n|\Z)")
+
 # Whitespace at a line's edge, whose paragraphs `paragraphs` would change: after a newline
-# (in the bytes, and in the bytes reversed: before one), in UTF-8.
+# (in the bytes, and in the bytes reversed: before one), in UTF-8; or a run of blank lines.
 _EDGE = re.compile(
-    rb"\n(?:[ \t\x0b\x0c\x1c-\x1f]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
+    rb"\n(?:\n\n|[ \t\x0b\x0c\x1c-\x1f]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
     rb"|\xe2\x81\x9f|\xe3\x80\x80)"
 )
 _EDGE_BEFORE = re.compile(
@@ -246,7 +254,6 @@ def _plain_edges(raw: bytes, text: str) -> bool:
         not text
         or text[0].isspace()
         or text[-1].isspace()
-        or b"\n\n\n" in raw
         or _EDGE.search(raw)
         or _EDGE_BEFORE.search(raw[::-1])
     )
@@ -279,26 +286,42 @@ def _unmarked_paragraphs(text: str) -> str:
 class Assembly:
     """One story's object from its stretches' findings, in order."""
 
-    def __init__(self, terms: list[Entry], every: bool) -> None:
+    def __init__(self, terms: list[Entry], memo: PerEntry | None = None) -> None:
         self.terms = terms
-        self.rows = Rows()
-        self.chooser = Chooser(every)
+        self.rows = Rows(memo)
+        self.fields: dict[int, tuple[str, str]] = {}  # per entry number: `Rows.fields`
+        self.last: dict[int, tuple[int, int]] = {}  # per entry number: as `Chooser.last`
         self.at = 0  # where the next stretch's text starts in the story's
         self.scenes = 1  # scenes begun before it (the text's own start is one)
         self.line = 1  # the file's line where it starts
 
     def add(self, found: Found) -> None:
-        base, first, chooser, terms = self.at, self.line, self.chooser, self.terms
+        base, first, scenes, last = self.at, self.line, self.scenes, self.last
         self.line += found.newlines
         if not found.length:
             return
-        for start, end, number, line, here, text in found.spots:
-            scene = self.scenes + bisect.bisect_right(found.breaks, start)
-            spot = Spot(base + start, base + end, terms[number])
-            why = chooser.shown(spot, scene, lambda _: here)  # noqa: B023
-            self.rows.add(spot.entry, text, spot.start, spot.end, first + line, why)
+        shown, starts = found.shown, found.starts
+        for k, scene in found.pending:  # as `Chooser.shown`, with what came before
+            before = last.get(found.numbers[k])
+            repeat = (
+                before is not None
+                and before[0] == scenes + scene
+                and base + starts[k] - before[1] <= GAP
+            )
+            shown[k] = _PLAIN[Shown.repeat if repeat else Shown.gloss]
+        for number, (scene, end) in found.last.items():
+            last[number] = (scenes + scene, base + end)
+        fields, terms = self.fields, self.terms
+        for number in set(found.numbers) - fields.keys():
+            fields[number] = self.rows.fields(terms[number])
+        self.rows.extend(
+            row(fields[number], text, base + start, base + end, first + line, why)
+            for number, text, start, end, line, why in zip(
+                found.numbers, found.texts, starts, found.ends, found.lines, shown, strict=True
+            )
+        )
         self.at += found.length + 2
-        self.scenes += len(found.breaks)
+        self.scenes += found.scenes
 
     @property
     def empty(self) -> bool:
@@ -309,13 +332,17 @@ class Assembly:
         return self.rows.story(path)
 
 
-def rendered(plain: Plain, path: Path, every: bool) -> str | None:
+# A choice as sent between processes: the plain string (an enum member pickles as a call).
+_PLAIN = {why: str(why.value) for why in Shown}
+
+
+def rendered(plain: Plain, path: Path) -> str | None:
     """The json object of the plain-text story at `path`, read stretch by stretch here;
     None when it must be read whole the usual way."""
     pieces = stretches(path, STRETCH)
     if pieces is None:
         return None
-    assembly = Assembly(plain.spotter.glossary.terms, every)
+    assembly = Assembly(plain.spotter.glossary.terms, plain.memo)
     for piece in pieces:
         found = plain.spotted(piece)
         if found is None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string  # C; as json.dumps(ensure_ascii=False)
 
 from annotate.render.choice import choose
+from annotate.render.memo import PerEntry
 from annotate.render.model import Glossed, Options, Rendered, each
 from annotate.story import Story
 from glossary.models import Entry
@@ -69,9 +70,9 @@ def one(item: Glossed, options: Options) -> str:
     entry's fields encoded once: `json.dumps(indent=)` is pure Python, and was most of the
     time of `annotate --format json` on a large story."""
     story, text = item.story, item.story.text
-    rows = Rows()
+    rows = Rows(options.memo)
     offsets = [spot.start for spot in item.spots]
-    shown = choose(story, item.spots, every=options.every)
+    shown = choose(story, item.spots, every=options.every, memo=options.memo)
     for (start, end, entry), line, why in zip(
         item.spots, lines(story, offsets), shown, strict=True
     ):
@@ -82,20 +83,21 @@ def one(item: Glossed, options: Options) -> str:
 class Rows:
     """The rows of one story's spans as they come, each entry's fields encoded once."""
 
-    def __init__(self) -> None:
+    def __init__(self, memo: PerEntry | None = None) -> None:
         self.rows: list[str] = []
-        self._fields: dict[int, tuple[str, str]] = {}  # per entry: before `text`, after `line`
+        self.memo = memo or PerEntry()  # the run's: each entry's fields encoded once
+
+    def fields(self, entry: Entry) -> tuple[str, str]:
+        """`entry`'s fields in a row, before its `text` and after its `line`."""
+        return self.memo.get(_fields, entry)
 
     def add(self, entry: Entry, text: str, start: int, end: int, line: int, why: str) -> None:
         """One span's row; `text` is already a JSON string."""
-        both = self._fields.get(id(entry))
-        if both is None:
-            both = self._fields[id(entry)] = _fields(entry)
-        before, after = both
-        self.rows.append(
-            f'{before}{text}, "start": {start}, "end": {end}, "line": {line}'
-            f'{after}, "shown": "{why}"}}'
-        )
+        self.rows.append(row(self.fields(entry), text, start, end, line, why))
+
+    def extend(self, rows: Iterable[str]) -> None:
+        """Rows made with `row`, in order."""
+        self.rows.extend(rows)
 
     def story(self, path: str) -> str:
         """The story's object, with the rows added."""
@@ -109,6 +111,15 @@ class Rows:
         text = ",\n".join(rows)
         self.rows = []
         return text
+
+
+def row(fields: tuple[str, str], text: str, start: int, end: int, line: int, why: str) -> str:
+    """One span's row: an entry's `Rows.fields` around the span's own; `text` is already a
+    JSON string."""
+    return (
+        f'{fields[0]}{text}, "start": {start}, "end": {end}, "line": {line}'
+        f'{fields[1]}, "shown": "{why}"}}'
+    )
 
 
 def string(text: str) -> str:

@@ -79,7 +79,7 @@ def one(item: Glossed, options: Options) -> str:
     """One story on its own."""
     story = item.story
     out = [f"# {escape(title(story))}"]
-    shown = chosen(story, item.spots, every=options.every)
+    shown = chosen(story, item.spots, every=options.every, memo=options.memo)
     for block in blocks(story):
         body = _paragraph(item, block.start, block.end, shown)
         if not body:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from annotate.render.memo import PerEntry
 from annotate.spotting import Spot
 from annotate.story import Story
 from glossary.models import Entry
@@ -58,6 +59,8 @@ class Options:
     every: bool = False
     # ao3: only the Translations block for the chapter's end notes.
     notes_only: bool = False
+    # What is worked out from each entry, once for all the stories rendered with these options.
+    memo: PerEntry = field(default_factory=PerEntry, compare=False, repr=False)
 
 
 def each(

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from annotate.render.glosses import meanings
+from annotate.render.memo import PerEntry
 from annotate.spotting import Spot
 from glossary.lookup.keys import STOP_WORDS
 from glossary.models import Entry
@@ -58,25 +59,22 @@ class Said:
 class Own:
     """Asks, spot by spot, whether the story translates it right there."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, memo: PerEntry | None = None) -> None:
         self.text = text
-        self._said: dict[int, Said] = {}
-
-    def said(self, entry: Entry) -> Said:
-        found = self._said.get(id(entry))
-        if found is None:
-            found = self._said[id(entry)] = Said.of(entry)
-        return found
+        self.memo = memo or PerEntry()
 
     def translated_here(self, spot: Spot) -> bool:
-        said = self.said(spot.entry)
+        said = self.memo.get(Said.of, spot.entry)
         if not said.texts:
             return False
-        around = self._around(spot, said.longest)
-        # A word of `plain(around)` stands as it is in `around` lower-cased: a cheap first test.
-        lowered = around.lower()
+        # A word of `plain(around)` stands as it is in `around` lower-cased, and so in the
+        # widest stretch `around` may be cut from: a cheap first test, which most spots fail.
+        longest = said.longest
+        widest = self.text[max(0, spot.start - BEFORE - longest) : spot.end + AFTER + longest]
+        lowered = widest.lower()
         if not any(w in lowered for w in said.words):
             return False
+        around = self._around(spot, longest)
         window = plain(around)
         if not any(w in window for w in said.words):
             return False
@@ -91,11 +89,11 @@ class Own:
     def _around(self, spot: Spot, longest: int) -> str:
         text = self.text
         after = text[spot.end : spot.end + AFTER + longest]
-        breaks = list(_BLANK.finditer(after))
-        if len(breaks) > 1:  # one paragraph more at most: a translation on the next line
-            after = after[: breaks[1].start()]
+        # (A blank line holds two newlines: most windows hold fewer, and need no search.)
+        if after.count("\n") >= 4 and len(breaks := list(_BLANK.finditer(after))) > 1:
+            after = after[: breaks[1].start()]  # one paragraph more at most: the next line
         before = text[max(0, spot.start - BEFORE - longest) : spot.start]
-        if blank := list(_BLANK.finditer(before)):
+        if before.count("\n") >= 2 and (blank := list(_BLANK.finditer(before))):
             before = before[blank[-1].end() :]
         return f"{before}\n{after}"
 

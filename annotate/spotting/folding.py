@@ -4,7 +4,7 @@ Spotting works on bytes so that every pass over the text runs in C: a character 
 byte (lower-cased, accents dropped, every non-word character a space), then runs of a byte
 are collapsed (a shouted `Heddaa` and `heda` meet, and `,\n  ` becomes one space). Because
 both steps keep or drop whole characters, a position in the squashed bytes maps back to an
-exact offset in the story's text (`OffsetMap`).
+exact offset in the story's text (what `squash` gives besides the bytes).
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
 
 SPACE = 0x20
 OTHER = 0xFE  # a word character with no ASCII fold (ß, æ, Cyrillic): matches need a check
@@ -78,29 +81,16 @@ def fold(text: str) -> bytes:
     return raw.translate(LATIN1)
 
 
-_MARK_REPEAT = bytes([DELETE] + [0] * 255)  # XOR 0 = same byte as the one before
-_MARK_DELETE = bytes([0] * 255 + [DELETE])
-_DELETE = bytes([DELETE])
-
-
-def squash(folded: bytes) -> tuple[bytes, bytes]:
-    """The folded bytes with runs collapsed and DELETE dropped, and the mask of what went.
-
-    The mask has DELETE where a byte was dropped and 0 where it was kept. Big-integer shift,
-    XOR and `bytes.translate` do it without a Python loop over the text.
-    """
-    size = len(folded)
-    if not size:
-        return b"", b""
-    whole = int.from_bytes(folded, "little")
-    # Byte i of the XOR is folded[i] ^ folded[i-1]: 0 marks a repeat (folded holds no 0 byte,
-    # every control character folds to a space, so byte 0 is never marked, nor the extra top
-    # byte: it is folded[-1] ^ 0, and left on as it adds 0 to the integer).
-    repeats = (whole ^ (whole << 8)).to_bytes(size + 1, "little").translate(_MARK_REPEAT)
-    merged = (whole | int.from_bytes(repeats, "little")).to_bytes(size, "little")
-    # Without DELETE in `folded` (ordinary prose) the repeats are all that went.
-    mask = merged.translate(_MARK_DELETE) if DELETE in folded else repeats[:size]
-    return merged.translate(None, _DELETE), mask
+def squash(folded: bytes) -> tuple[bytes, NDArray[np.intp]]:
+    """The folded bytes with runs collapsed and DELETE dropped, and where each byte kept
+    stands in `folded` (a run's first byte). On arrays: no Python loop over the text."""
+    codes = np.frombuffer(folded, np.uint8)
+    kept = np.empty(len(codes), np.bool_)
+    kept[:1] = True
+    np.not_equal(codes[1:], codes[:-1], out=kept[1:])
+    if DELETE in folded:  # (ordinary prose holds none)
+        kept &= codes != DELETE
+    return codes[kept].tobytes(), np.flatnonzero(kept)
 
 
 _RUNS = re.compile(r"(.)\1+", re.DOTALL)
@@ -135,26 +125,3 @@ def keys(spellings: Sequence[str]) -> list[bytes]:
 def key(spelling: str) -> bytes:
     """`keys` of one spelling (a word looked up as interlinear glosses are written)."""
     return squash(fold(spelling))[0].strip()
-
-
-def positions(mask: bytes, targets: list[int]) -> list[int]:
-    """The folded position of each squashed position in `targets` (sorted, ascending; each
-    the position of a squashed byte, below its length).
-
-    `mask` is the one `squash` returned; a squashed byte stands at the first byte of its run.
-    """
-    count, find = mask.count, mask.find
-    found: list[int] = []
-    q, p = 0, max(find(0), 0)  # squashed position q stands at folded position p
-    for target in targets:
-        # Pass `missing` kept bytes; the bytes dropped in a stretch are still to pass after it.
-        missing = target - q
-        while missing:
-            end = p + missing
-            missing = count(DELETE, p, end)
-            p = end
-        if mask[p]:  # on the dropped repeats of the byte before: the target's byte is next
-            p = find(0, p)
-        found.append(p)
-        q = target
-    return found

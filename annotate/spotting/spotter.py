@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
-from annotate.spotting.folding import DELETE, fold, key, positions, squash
+from annotate.spotting.folding import fold, key, squash
 from annotate.spotting.index import Index, Pattern
 from annotate.story import Story
 from glossary.models import Entry, Glossary
@@ -76,24 +76,16 @@ class Spotter:
         index = self.index
         if index.automaton is None:
             return []
-        squashed, mask = squash(b" " + fold(text[start:end]) + b" ")
+        squashed, where = squash(b" " + fold(text[start:end]) + b" ")
         found = index.automaton.find_matches_as_indexes(squashed, overlapping=True)
         if not found:
             return []
-        # A match is " key ": the word starts after its first space and ends at its last.
-        # Matches come in the order they end: their ends are mapped in one pass, and each
-        # start found back from its end (the key's letters are the bytes kept in between).
-        ends = positions(mask, [b - 1 for _, _, b in found])
+        # A match is " key ": the word starts at the byte after its first space and ends
+        # where its last space starts; `where` says where those bytes stand in the text.
         shift = start - 1  # the leading pad
-        count = mask.count
-        hits: list[_Hit] = []
-        for (i, a, b), end_at in zip(found, ends, strict=True):
-            at, missing = end_at, b - a - 2
-            while missing:
-                back = at - missing
-                missing = count(DELETE, back, at)
-                at = back
-            hits.append((at + shift, end_at + shift, i))
+        starts = (where[[a + 1 for _, a, _ in found]] + shift).tolist()
+        ends = (where[[b - 1 for _, _, b in found]] + shift).tolist()
+        hits: list[_Hit] = list(zip(starts, ends, [i for i, _, _ in found], strict=True))
         if index.any_doubtful:
             doubtful, patterns = index.doubtful, index.patterns
             hits = [h for h in hits if not (doubtful[h[2]] and _false(text, h, patterns[h[2]]))]

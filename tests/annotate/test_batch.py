@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from annotate.batch import Book, Layout, Outcome, annotated
+from annotate.batch import Book, Layout, annotated
 from annotate.render.formats import Format
 from annotate.render.model import Rendered
 from annotate.spotting import Spotter
@@ -59,19 +58,3 @@ def test_first_keeps_one_spot_per_term(files: list[Path], first: bool, texts: li
     [json] = annotated(files[:1], SPOTTER, Layout(Format.json, first=first), jobs=1)
     assert isinstance(json, Rendered)
     assert json.text.count('"text": "veshka"') == len(texts)
-
-
-def test_the_command_asks_for_outcomes_to_the_end(files: list[Path]) -> None:
-    # so that the workers end as after any run, never stopped half-way (a race at exit)
-    from annotate.commands.glossing import Glossing
-    from annotate.render.model import Options
-
-    ended = []
-
-    def outcomes() -> Iterator[Outcome]:
-        yield from annotated(files[:1], SPOTTER, Layout(Format.json), jobs=1)
-        ended.append(True)
-
-    run = Glossing(list(files[:1]), Format.json, Options(), progress=False)
-    assert [item.path for item in run.each(outcomes())] == [str(files[0])]  # type: ignore[union-attr]
-    assert ended == [True]

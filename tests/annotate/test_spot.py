@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotate.spotting import Spotter, spotter
-from annotate.spotting.folding import fold, key, positions, squash
+from annotate.spotting.folding import fold, key, squash
 from glossary.models import Entry, Glossary
 
 GLOSSARY = Glossary(
@@ -203,10 +203,10 @@ def test_spots_are_whole_words_of_their_entry_in_order(pieces: list[tuple[str, s
 
 
 @given(st.text(alphabet="ab \n\u00e9\u0301\u2019", max_size=60))
-def test_positions_point_at_the_first_byte_of_each_run(text: str) -> None:
+def test_squashed_bytes_stand_at_the_first_byte_of_each_run(text: str) -> None:
     folded = fold(text)
-    squashed, mask = squash(folded)
-    found = positions(mask, list(range(len(squashed))))
+    squashed, where = squash(folded)
+    found = where.tolist()
     assert bytes(folded[p] for p in found) == squashed
     assert all(p == 0 or folded[p - 1] != folded[p] for p in found)
 

@@ -67,16 +67,20 @@ def _megabytes(paths: list[Path]) -> float:
 
 def _row(figure: str, mb: float, ours: Timing, theirs: Timing | None, rg_note: str) -> Row:
     row = Row("cases", figure, ours.median, "s", runs=len(ours.runs), peak_mb=ours.peak_mb)
-    row.extra = {"mb": round(mb, 1), "seconds": ours.runs}
+    row.extra = {"mb": round(mb, 1), "seconds": ours.runs, "cpu_seconds": ours.cpu}
+    row.note = f"cpu {ours.cpu_median:.2f} s"
     if theirs is not None and theirs.ok:
         row.peer, row.peer_value = "rg", theirs.median
         row.ratio, row.ratio_means = ours.median / theirs.median, "gloss/rg time"
         row.peer_peak_mb = theirs.peak_mb
         row.extra["rg_seconds"] = theirs.runs
+        row.extra["rg_cpu_seconds"] = theirs.cpu
+        cpu_ratio = ours.cpu_median / max(theirs.cpu_median, 1e-9)
+        row.note += f" (rg {theirs.cpu_median:.2f} s, {cpu_ratio:.1f}x)"
     elif theirs is not None:
-        row.note = f"rg: {theirs.error}"
-    else:
-        row.note = rg_note
+        row.note += f"; rg: {theirs.error}"
+    elif rg_note:
+        row.note += f"; {rg_note}"
     if ours.warnings:
         row.note = (row.note + "; " if row.note else "") + f"gloss: {ours.warnings}"
     return row
@@ -111,7 +115,7 @@ def cases(ctx: Context) -> list[Row]:
             theirs = measure(rg_argv, ctx.runs, accept=(0, 1), stdout=found)
         row = _row(f"annotate json, {figure}", _megabytes([ours_on]), ours, theirs, "")
         if rg is None:
-            row.note = str(missing("ripgrep"))
+            row.note += f"; {missing('ripgrep')}"
         if case == "epub":
             row.note = (row.note + "; " if row.note else "") + "rg on the members unzipped"
         if case in TARGETS and row.ratio is not None:

@@ -53,6 +53,10 @@ def glossed(text: str, sections: list[Section] | None = None) -> Glossed:
         ("Heda means commander.", [S]),
         ("The Commander, Heda, spoke.", [S]),  # just before it
         ("Heda spoke.\n\n*Commander spoke.*", [S]),  # on the next line
+        ("Heda\n\nspoke.\n\nCommander.", [G]),  # two paragraphs on: too far
+        ("Heda\n \nCommander.", [S]),  # a blank line may hold spaces
+        ("Commander.\n\nHeda spoke.", [G]),  # before it, in another paragraph
+        ("Commander,\nHeda spoke.", [S]),  # before it, on the line before
         ("Heda (Commander) spoke, and after a while, Heda left.", [S, R]),
         ("Heda spoke to all of them at length, and the commander nodded.", [G]),  # too far
         ("It ste what it is.", [G]),  # `is` is no translation to find nearby

@@ -51,7 +51,7 @@ def _whole(path: Path, every: bool) -> str:
 
 
 def _in_stretches(path: Path, size: int, every: bool) -> str | None:
-    plain, assembly = Plain(SPOTTER), Assembly(SPOTTER.glossary.terms, every)
+    plain, assembly = Plain(SPOTTER, every), Assembly(SPOTTER.glossary.terms)
     pieces = stretches(path, size)
     assert pieces is not None
     for piece in pieces:
@@ -107,7 +107,7 @@ def test_a_stretch_the_reader_reads_otherwise_is_read_whole(tmp_path: Path, raw:
     path = tmp_path / "s.txt"
     path.write_bytes(raw)
     assert _in_stretches(path, 4, False) is None
-    assert json_plain.rendered(Plain(SPOTTER), path, False) is None
+    assert json_plain.rendered(Plain(SPOTTER), path) is None
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,37 +1,50 @@
-"""The stories of `gloss annotate` as the workers give them back: a message for each that could
-not be read (in the order the files were found), a progress bar while the output goes to a
-pipe or a file, and each story's text in the chosen format, to stdout, a file or a folder."""
+"""The stories of `gloss annotate` written out as `batch.annotated` gives them back: each one's
+text in the chosen format, to a stream, a file or a folder, or its book; a message for each
+that could not be read (in the order the files were found) and the progress so far, handed to
+what the command gives to say them."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotate.batch import Book, Outcome, Partly
-from annotate.commands.common import warn
-from annotate.commands.progress import progress_bar
 from annotate.readers import Skipped
 from annotate.render.formats import Format, render, renderer, story_by_story
 from annotate.render.model import Glossed, Options, Rendered
 from glossary.errors import GlossError
 from glossary.store import files
 
+Warn = Callable[[Iterable[str]], None]  # says lines to the person running the command
+Progress = Callable[[int, int, int], None]  # stories done, of how many, their bytes
+
+
+def _silent(lines: Iterable[str]) -> None:
+    return None
+
 
 class Glossing:
     """One run of `annotate` over the stories found; `count` and `failed` say how it went."""
 
     def __init__(
-        self, found: list[Path | Skipped], fmt: Format, options: Options, *, progress: bool
+        self,
+        found: list[Path | Skipped],
+        fmt: Format,
+        options: Options,
+        *,
+        warn: Warn = _silent,
+        progress: Progress | None = None,
     ) -> None:
-        self.found, self.fmt, self.options, self.progress = found, fmt, options, progress
+        self.found, self.fmt, self.options = found, fmt, options
+        self.warn, self.progress = warn, progress
         self.stories = [item for item in found if not isinstance(item, Skipped)]
         self.count = 0  # stories read
         self.failed = False  # a story could not be read
 
     def each(self, outcomes: Iterator[Outcome]) -> Iterator[Glossed | Rendered | Book]:
         """The stories read (`outcomes` holds one per story in `stories`), messages said."""
-        bar = progress_bar("glossing stories") if self.progress else None
+        bar, warn = self.progress, self.warn
         done = done_bytes = 0
         for each in self.found:
             outcome = each if isinstance(each, Skipped) else next(outcomes)
