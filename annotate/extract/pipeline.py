@@ -560,14 +560,17 @@ class _Scan:
             begin = self._run_start(paragraph.start, bracket.start())
             tokens = words(self.text, begin, bracket.start())
             run = self._foreign_run(tokens)
-            if len(run) < 2:
-                continue
+            if not run or (len(run) < 2 and not run[0].text[:1].islower()):
+                continue  # one word must be written in lower case: `Tavi (her friend)` is a name
             start, end = run[0].start, run[-1].end
             if not self.free(start, end) or self.text[end : bracket.start()].strip(_LINE_MARKS):
                 continue
             glosses = self.gloss(start, end, paragraph.end, quoted=False)
-            if glosses and glosses[0].method == "parentheses":
-                self.add(Candidate(start, end, "phrase", "narration", 0.7, glosses))
+            if not glosses or glosses[0].method != "parentheses":
+                continue
+            if len(run) < 2 and count_words(glosses[0].text, 0, len(glosses[0].text)) > 3:
+                continue  # a word's rendering is a word or three, not an aside
+            self.add(Candidate(start, end, _kind(run), "narration", 0.7, glosses))
 
     def _run_start(self, start: int, bracket: int) -> int:
         """Where a phrase before a bracket may begin: not before a quotation that opens a

@@ -61,7 +61,7 @@ _LABELS = (
 # part of speech (`, noun`) inside left out.
 _BRACKETED = re.compile(
     _CLOSE + r"[ \t]?[.,!?]*" + _CLOSE + r"[ \t]*(?:~[ \t]*)?(?:\(+|\[|\{)[ \t]*"  # ` !`: French
-    r"(?:" + _LABELS + r"\.?\s*[:,-]?\s*)?"
+    r"(?:" + _LABELS + r"\.?\s*[:,-]?\s*|=\s*)?"
     r"[\"\u201c'\u2018*_]*([^()\[\]{}\n]{1,300}?)[\"\u201d'\u2019*_]*"
     r"(?:,\s*(?:noun|verb|adj(?:ective)?|adv(?:erb)?|n|v)\.?)?[ \t]*[.!?]?[ \t]*"
     r"(?:\)+|\]|\}|(?<=[.,!?])(?=[\"\u201d]))",  # an author who forgot to close: up to the quote
@@ -159,6 +159,10 @@ def _hover(near: Near) -> Gloss | None:
     return None
 
 
+# What opens an aside about the span rather than its rendering: `Tavi (who had not slept)`.
+_ASIDE = re.compile(r"(?:who|whom|whose|which)\b", re.IGNORECASE)
+
+
 def _after(
     pattern: re.Pattern[str],
     method: str,
@@ -182,6 +186,8 @@ def _after(
         text = _clean(near.story.text[m.start(group) : end])
         if not text or text.isdigit() or not english(text, near, max_words):
             return None
+        if _ASIDE.match(text) and "?" not in m.group(0):
+            return None  # `(who had not slept)`; `(Who are you?)` renders a question
         return Gloss(text, m.start(group), end, method, confidence)
 
     return find

@@ -23,7 +23,19 @@ CASES = [
         "I will help you",
     ),
     ("parentheses, word", "The gonakru (warriors) waited by the gate.", "gonakru", "warriors"),
+    (
+        "a word English also writes, then its rendering",
+        "Her sela (= sister) waited by the gate.",
+        "sela",
+        "sister",
+    ),
     ("parentheses, line", '"Mebi." (Maybe.) She shrugged.', "Mebi", "Maybe"),
+    (
+        "parentheses, a question",
+        '"Veshka tal orrukai?" (Who are you?)',
+        "Veshka tal orrukai",
+        "Who are you",
+    ),
     (
         "parentheses inside quotes",
         '"Chit ste daun? (What happened?)"',
@@ -236,6 +248,7 @@ UNTRANSLATED = [
     # (what, story text, a term the story never translates)
     ("narration after a word", '"Vesharak." I have bad news, she thought.', "Vesharak"),
     ("a sentence after a word", '"Vesharak." May I come in?', "Vesharak"),
+    ("an aside after a name", "Then Tavira (who had not slept at all) got up.", "Tavira"),
     ("a speech tag", '"Vash tem orruk!" she warns them.', "Vash tem orruk"),
     ("a speech tag, verb first", '"Vash tem orruk." Repeated the old woman.', "Vash tem orruk"),
     (
