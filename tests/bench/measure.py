@@ -187,19 +187,6 @@ class TaskRuns:
     def peak_mb(self) -> float:
         return max(self.peaks) if self.peaks else 0.0
 
-    @property
-    def cpu_median(self) -> float:
-        return statistics.median(self.cpu)
-
-    def add(self, other: Timing) -> None:
-        """`other`'s runs after these (runs of one command measured in turns with another)."""
-        self.runs += other.runs
-        self.peaks += other.peaks
-        self.cpu += other.cpu
-        self.error = self.error or other.error
-        self.warnings = self.warnings or other.warnings
-        self.last = other.last or self.last
-
 
 def task(
     name: str,
