@@ -380,7 +380,7 @@ class _Scan:
 
     def kindred_quotations(self) -> None:
         """Quotations in the words of the story's translated lines: a real language shares
-        many of its words with English (`tu es mon ami`), so a line judged by English alone
+        many of its words with English (`vesh es mon kalu`), so a line judged by English alone
         is missed until the story shows which words are its own."""
         own = {
             t.bare.casefold()

@@ -160,7 +160,7 @@ def _hover(near: Near) -> Gloss | None:
 
 
 # What opens an aside about the span rather than its rendering: `Tavi (who had not slept)`.
-_ASIDE = re.compile(r"(?:who|whom|whose|which)\b", re.IGNORECASE)
+_ASIDE_OPENING = re.compile(r"(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
 def _after(
@@ -186,7 +186,7 @@ def _after(
         text = _clean(near.story.text[m.start(group) : end])
         if not text or text.isdigit() or not english(text, near, max_words):
             return None
-        if _ASIDE.match(text) and "?" not in m.group(0):
+        if _ASIDE_OPENING.match(text) and "?" not in m.group(0):
             return None  # `(who had not slept)`; `(Who are you?)` renders a question
         return Gloss(text, m.start(group), end, method, confidence)
 

@@ -284,7 +284,7 @@ def test_a_line_in_the_words_of_the_story_s_translated_lines() -> None:
 
 
 def test_a_label_with_a_number_is_no_title_translation() -> None:
-    story = parse_text(f"{NARRATION}\n\npost episode 1.14: Veshan Orrukai\n", "s.txt")
+    story = parse_text(f"{NARRATION}\n\nafter episode 2.04: Vesh Kalu Orra'veshi\n", "s.txt")
     assert {f.translation for f in extract_story(story, NoLexicon())} <= {None}
 
 
